@@ -1,0 +1,37 @@
+# The two commands of the README are `make lab` and `make test`; both set up .venv first.
+# TF_VARIANT=gpu swaps tensorflow-cpu for tensorflow[and-cuda] (see README).
+
+.PHONY: setup lab test test-fast bench lint format lock where clean
+
+setup:
+	@bash scripts/setup.sh
+
+lab: setup
+	@bash scripts/lab.sh
+
+test: setup
+	@bash scripts/test.sh
+
+# Library tests only (no notebooks, no browser): the quick loop while editing course_lib.
+test-fast: setup
+	@COURSE_RUN=ci .venv/bin/python -m pytest -q -n 2 tests -m "not browser"
+
+bench: setup
+	@.venv/bin/python -m benchmarks
+
+lint: setup
+	@.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format: setup
+	@.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+# Re-resolve the newest versions allowed by pyproject.toml and rewrite the lock file.
+lock:
+	@bash scripts/lock.sh
+
+# Where is a curriculum item taught and implemented?  make where ID=C1.22
+where: setup
+	@.venv/bin/python -m course_lib where $(ID)
+
+clean:
+	rm -rf .venv .pytest_cache .ruff_cache test-artifacts

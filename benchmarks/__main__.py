@@ -1,0 +1,102 @@
+"""`make bench`: timings that the lessons talk about, printed and saved as JSON.
+
+- C1.21: an inner product with a Python loop vs ``np.dot``.
+- C1.19/C1.23: logistic-regression gradients with a loop over m vs vectorised.
+- One gradient-descent step: NumPy ``propagate`` + update vs the Keras twin's compiled step.
+- The C1 learning-rate dashboard: seconds per slider change (a full retraining).
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from course_lib.c1_neural_networks import logistic_regression as lr
+from course_lib.c1_neural_networks.vectorization import dot_loop, time_call
+
+RESULTS = Path(__file__).with_name("results")
+
+
+def _row(name: str, slow: float, fast: float, slow_label: str, fast_label: str) -> dict:
+    print(
+        f"{name:46s} {slow_label} {1e3 * slow:9.3f} ms | {fast_label} {1e3 * fast:9.3f} ms"
+        f" | x{slow / fast:7.1f}"
+    )
+    return {"name": name, slow_label: slow, fast_label: fast, "speed_up": slow / fast}
+
+
+def main() -> None:
+    rng = np.random.default_rng(0)
+    rows = []
+    a, b = rng.random(1_000_000), rng.random(1_000_000)
+    rows.append(
+        _row(
+            "inner product, n = 1e6",
+            time_call(dot_loop, a, b, repeat=3),
+            time_call(np.dot, a, b, repeat=20),
+            "loop",
+            "np.dot",
+        )
+    )
+
+    n_x, m = 625, 2000
+    X, Y = rng.random((n_x, m)), (rng.random((1, m)) > 0.5).astype(float)
+    w = rng.standard_normal((n_x, 1)) * 0.01
+    rows.append(
+        _row(
+            f"LR gradients, n_x = {n_x}, m = {m}",
+            time_call(lr.propagate_loop, w, 0.0, X, Y, repeat=3),
+            time_call(lr.propagate, w, 0.0, X, Y, repeat=20),
+            "loop",
+            "vectorised",
+        )
+    )
+
+    from course_lib.c1_neural_networks import logistic_regression_tf as lr_tf
+
+    steps = 200
+    # NumPy first: once TensorFlow has run, its idle worker threads compete with BLAS.
+    start = time.perf_counter()
+    lr.optimize(w, 0.0, X, Y, num_iterations=steps, learning_rate=0.01)
+    numpy_step = (time.perf_counter() - start) / steps
+    lr_tf.optimize(w, 0.0, X, Y, num_iterations=2, learning_rate=0.01)  # trace + warm up
+    start = time.perf_counter()
+    lr_tf.optimize(w, 0.0, X, Y, num_iterations=steps, learning_rate=0.01)
+    keras_step = (time.perf_counter() - start) / steps
+    rows.append(
+        _row(f"one GD step, n_x = {n_x}, m = {m}", keras_step, numpy_step, "keras", "numpy")
+    )
+
+    from course_lib.c1_neural_networks.dashboards import learning_rate_dashboard
+    from course_lib.data import load_faces
+
+    faces = load_faces()
+    dash = learning_rate_dashboard(
+        lr.flatten_images(faces.train_x_orig),
+        faces.train_y,
+        lr.flatten_images(faces.test_x_orig),
+        faces.test_y,
+        num_iterations=2000,
+    )
+    times = []
+    for value in (0.001, 0.01, 0.1, 0.005):
+        dash.controls["learning_rate"].value = value
+        times.append(dash.seconds)
+    print(
+        f"{'C1 learning-rate dashboard, 2000 iterations':46s} {1e3 * np.median(times):9.1f} ms"
+        " per slider change (retrain + redraw)"
+    )
+    rows.append({"name": "c1 learning-rate dashboard update", "seconds": float(np.median(times))})
+
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / "latest.json"
+    out.write_text(json.dumps({"machine": platform.platform(), "rows": rows}, indent=2))
+    print(f"saved {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Let nbval run the lessons straight from their jupytext `.py` sources.
+
+nbval collects only `.ipynb` files; the lessons are committed as jupytext percent scripts.
+Every `.py` under notebooks/ with a jupytext header becomes an nbval notebook whose cells
+run in a fresh kernel; outputs are not compared (lax mode): the asserts inside the
+lessons are the tests. Run a single lesson with
+    .venv/bin/python -m pytest notebooks/c1_neural_networks/01_logistic_regression.py
+"""
+
+from pathlib import Path
+from unittest import mock
+
+import jupytext
+import nbval.plugin
+import pytest
+
+NOTEBOOKS = Path(__file__).parent / "notebooks"
+
+
+class JupytextLesson(nbval.plugin.IPyNbFile):
+    """An nbval notebook read from a jupytext `.py` file instead of an `.ipynb`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.compare_outputs = False  # lax: the lessons assert what they claim
+
+    def collect(self):
+        lesson = jupytext.read(self.path)
+        # nbval reads its file with nbformat.read; hand it the converted lesson instead.
+        with mock.patch.object(nbval.plugin.nbformat, "read", return_value=lesson):
+            yield from super().collect()
+
+
+def pytest_collect_file(file_path: Path, parent):
+    is_lesson = file_path.suffix == ".py" and NOTEBOOKS in file_path.parents
+    if is_lesson and file_path.read_text(encoding="utf-8").startswith("# ---\n# jupyter:"):
+        return JupytextLesson.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if isinstance(item.parent, JupytextLesson):
+            item.add_marker(pytest.mark.notebook)

@@ -1,0 +1,172 @@
+"""Data for the lessons, all offline: seeded generators, datasets that packages ship, and
+loaders for the course's own files when a learner has them.
+
+Image datasets come back in the course's layout (see ``load_course_h5``)::
+
+    train_x_orig (m_train, height, width[, channels]), train_y (1, m_train),
+    test_x_orig (m_test, ...), test_y (1, m_test), classes (array of class names as bytes)
+
+Provenance and licences of everything used here: data/README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "COURSE_DATA_DIR",
+    "ImageDataset",
+    "load_faces",
+    "load_course_h5",
+    "load_cat_vs_noncat",
+    "load_image_classification",
+]
+
+# Where a learner may drop the course's own files (ignored by git): data/course/
+COURSE_DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "course"
+
+
+@dataclass
+class ImageDataset:
+    """A binary image-classification dataset in the course's layout."""
+
+    name: str
+    description: str
+    train_x_orig: np.ndarray
+    train_y: np.ndarray
+    test_x_orig: np.ndarray
+    test_y: np.ndarray
+    classes: np.ndarray
+
+    @property
+    def pixel_scale(self) -> float:
+        """What to divide pixels by to bring them into [0, 1]: 255 for 8-bit images."""
+        return 255.0 if self.train_x_orig.dtype == np.uint8 else 1.0
+
+    def as_tuple(self):
+        """(train_x_orig, train_y, test_x_orig, test_y, classes), like the course's
+        ``load_dataset()``."""
+        return self.train_x_orig, self.train_y, self.test_x_orig, self.test_y, self.classes
+
+
+def _stratified_split(labels: np.ndarray, test_fraction: float, seed: int):
+    rng = np.random.default_rng(seed)
+    train, test = [], []
+    for value in np.unique(labels):
+        idx = rng.permutation(np.flatnonzero(labels == value))
+        n_test = round(len(idx) * test_fraction)
+        test.extend(idx[:n_test])
+        train.extend(idx[n_test:])
+    return rng.permutation(train), rng.permutation(test)
+
+
+def load_faces(test_fraction: float = 0.25, seed: int = 0) -> ImageDataset:
+    """Face vs non-face: 200 grey 25x25 crops shipped with scikit-image (``lfw_subset``).
+
+    100 faces from Labeled Faces in the Wild and 100 background patches from the same
+    photos: the offline stand-in for the course's cat vs non-cat. Pixels are in [0, 1].
+
+    Args:
+        test_fraction: share of each class put in the test set.
+        seed: seed of the stratified shuffle.
+
+    Returns:
+        ImageDataset with x of shape (m, 25, 25), y of shape (1, m) (1 = face),
+        classes = [b"non-face", b"face"].
+    """
+    from skimage.data import lfw_subset
+
+    images = np.asarray(lfw_subset(), dtype=np.float64)
+    labels = np.r_[np.ones(100), np.zeros(100)].astype(np.int64)  # faces come first
+    train, test = _stratified_split(labels, test_fraction, seed)
+    return ImageDataset(
+        name="faces",
+        description="LFW subset from scikit-image: 25x25 grey crops, face (1) vs non-face (0)",
+        train_x_orig=images[train],
+        train_y=labels[train].reshape(1, -1),
+        test_x_orig=images[test],
+        test_y=labels[test].reshape(1, -1),
+        classes=np.array([b"non-face", b"face"]),
+    )
+
+
+def _read_h5(path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    import h5py
+
+    with h5py.File(path, "r") as f:
+        keys = (f"{split}_set_x", f"{split}_set_y", "list_classes")
+        missing = [k for k in keys if k not in f]
+        if missing:
+            raise KeyError(f"{path} has no dataset(s) {missing}; it holds {sorted(f.keys())}.")
+        return np.array(f[keys[0]]), np.array(f[keys[1]]).reshape(1, -1), np.array(f[keys[2]])
+
+
+def load_course_h5(train_path, test_path=None, name: str = "course") -> ImageDataset:
+    """Load the course's h5 format (keys ``train_set_x``, ``train_set_y``, ``test_set_x``,
+    ``test_set_y``, ``list_classes``).
+
+    Args:
+        train_path: file holding ``train_set_x``/``train_set_y``/``list_classes``.
+        test_path: file holding ``test_set_x``/``test_set_y``; the same file if None.
+        name: name recorded in the returned dataset.
+
+    Returns:
+        ImageDataset; y arrays reshaped to (1, m) as in the course.
+    """
+    train_path = Path(train_path)
+    test_path = Path(test_path) if test_path is not None else train_path
+    for path in (train_path, test_path):
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} does not exist.")
+    train_x, train_y, classes = _read_h5(train_path, "train")
+    test_x, test_y, _ = _read_h5(test_path, "test")
+    return ImageDataset(
+        name=name,
+        description=f"course h5 files {train_path.name}, {test_path.name}",
+        train_x_orig=train_x,
+        train_y=train_y,
+        test_x_orig=test_x,
+        test_y=test_y,
+        classes=classes,
+    )
+
+
+def load_cat_vs_noncat(data_dir=COURSE_DATA_DIR) -> ImageDataset:
+    """The course's cat vs non-cat images, if the learner has put the files in ``data_dir``.
+
+    Args:
+        data_dir: folder with ``train_catvnoncat.h5`` and ``test_catvnoncat.h5``.
+
+    Raises:
+        FileNotFoundError: naming the two files and where to put them.
+    """
+    data_dir = Path(data_dir)
+    train, test = data_dir / "train_catvnoncat.h5", data_dir / "test_catvnoncat.h5"
+    if not (train.is_file() and test.is_file()):
+        raise FileNotFoundError(
+            f"The course's cat images are not here: put train_catvnoncat.h5 and "
+            f"test_catvnoncat.h5 (from the course's assignment files) into {data_dir}."
+        )
+    dataset = load_course_h5(train, test, name="cat_vs_noncat")
+    dataset.description = "the course's cat (1) vs non-cat (0) images, 64x64 RGB"
+    return dataset
+
+
+def load_image_classification(prefer_course_files: bool = True) -> ImageDataset:
+    """The binary image task for Course 1: the course's cats when present, else faces.
+
+    Args:
+        prefer_course_files: use data/course/*catvnoncat.h5 when both files exist.
+
+    Returns:
+        ImageDataset (see ``load_cat_vs_noncat`` and ``load_faces``).
+    """
+    if prefer_course_files:
+        try:
+            return load_cat_vs_noncat()
+        except FileNotFoundError:
+            pass
+    return load_faces()
