@@ -47,7 +47,7 @@ from course_lib import where
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks.activations import sigmoid
 from course_lib.c1_neural_networks.computation_graph import graph_backward, graph_forward
-from course_lib.c1_neural_networks.exercises import check_propagate
+from course_lib.c1_neural_networks.exercises import check_propagate, check_sigmoid
 from course_lib.c1_neural_networks.vectorization import dot_loop, normalize_rows, time_call
 from course_lib.data import load_image_classification
 from course_lib.gradient_check import check_backward
@@ -139,6 +139,23 @@ print("sigmoid([-1e4, -50, 0, 50, 1e4]) =", extremes)
 assert np.isfinite(extremes).all() and extremes[0] == 0.0 and extremes[-1] == 1.0
 assert np.isclose(sigmoid(0.0), 0.5)
 assert np.allclose(sigmoid(-z), 1 - sigmoid(z))  # symmetry about (0, 1/2)
+
+# %% [markdown]
+# ### Your turn: a sigmoid of your own
+# Write `my_sigmoid(z)` with `np.exp`, for a number or an array of any shape. The check
+# tries a scalar, a vector and a matrix. (The plain formula is fine here; the overflow
+# guard above is a refinement.)
+
+
+# %%
+def my_sigmoid(z):
+    """sigma(z) = 1 / (1 + e^(-z)), elementwise; z: scalar or array -> same shape."""
+    # YOUR CODE HERE (one line)
+    raise NotImplementedError
+
+
+check_sigmoid(my_sigmoid)
+
 
 # %% [markdown]
 # ## 3. Loss and cost
