@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export COURSE_RUN=${COURSE_RUN:-ci}
-export MPLBACKEND=Agg
 py=.venv/bin/python
 
 # The browser test needs Debian's Chromium; install it when we are root with apt.

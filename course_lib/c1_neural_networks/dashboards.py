@@ -27,6 +27,8 @@ def train_logistic_regression(
     Returns:
         {"w", "b", "costs", "train_accuracy", "test_accuracy"}; identical to one call of
         ``model`` with the same settings (the costs are recorded every 100 iterations).
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 8.
     """
     w, b = lr.initialize_with_zeros(np.shape(X_train)[0])
     costs: list[float] = []
@@ -89,6 +91,8 @@ def learning_rate_dashboard(
 
     Returns:
         The Dashboard; ``dash.result`` holds the last training result.
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 8.
     """
     state: dict = {}
     return Dashboard(

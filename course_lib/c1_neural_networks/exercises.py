@@ -36,7 +36,10 @@ def _logistic_cases(seed: int = 3) -> list[Case]:
 
 
 def check_sigmoid(learner_fn) -> CheckResult:
-    """Check a learner's ``sigmoid(z)`` on scalars, a matrix and large |z|."""
+    """Check a learner's ``sigmoid(z)`` on a scalar, a vector and a matrix.
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 2.
+    """
     cases = [
         Case("z = 0", (0.0,)),
         Case("z = np.array([0, 2])", (np.array([0.0, 2.0]),)),
@@ -46,7 +49,10 @@ def check_sigmoid(learner_fn) -> CheckResult:
 
 
 def check_propagate(learner_fn) -> CheckResult:
-    """Check a learner's ``propagate(w, b, X, Y) -> (grads, cost)``."""
+    """Check a learner's ``propagate(w, b, X, Y) -> (grads, cost)``.
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 7.
+    """
     return check_function(
         "propagate",
         learner_fn,
@@ -63,7 +69,10 @@ def check_propagate(learner_fn) -> CheckResult:
 
 
 def check_predict(learner_fn) -> CheckResult:
-    """Check a learner's ``predict(w, b, X) -> Y_prediction`` of shape (1, m)."""
+    """Check a learner's ``predict(w, b, X) -> Y_prediction`` of shape (1, m).
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 8.
+    """
     cases = [Case(case.description, case.args[:3]) for case in _logistic_cases(seed=5)]
     return check_function(
         "predict",

@@ -70,6 +70,8 @@ def sigmoid(z) -> np.ndarray:
 
     Returns:
         Same shape, float32.
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 9.
     """
     return tf.math.sigmoid(tf.constant(np.asarray(z), dtype=tf.float32)).numpy()
 
@@ -82,6 +84,8 @@ def logistic_forward(w, b, X) -> tuple[np.ndarray, None]:
 
     Returns:
         A of shape (1, m) and ``None`` in place of the NumPy cache (Keras keeps its own).
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 9.
     """
     net = build_logistic_model(w, b)
     return net(_rows(X, net.input_shape[1])).numpy().T, None
@@ -102,6 +106,8 @@ def propagate(w, b, X, Y) -> tuple[dict[str, np.ndarray | float], float]:
 
     Returns:
         grads {"dw": (n_x, 1), "db": float} and the cost J, as in the NumPy ``propagate``.
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 9.
     """
     net = build_logistic_model(w, b)
     X_rows = _rows(X, net.input_shape[1])
@@ -120,6 +126,8 @@ def optimize(
 
     Returns:
         params {"w", "b"}, the last grads {"dw", "db"} and the cost every 100 iterations.
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 9.
     """
     net = build_logistic_model(w, b)
     X_rows = _rows(X, net.input_shape[1])
@@ -155,6 +163,8 @@ def predict(w, b, X) -> np.ndarray:
 
     Returns:
         (1, m) float array of 0.0 / 1.0.
+
+    Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 9.
     """
     A, _ = logistic_forward(w, b, X)
     return (A > 0.5).astype(np.float64)

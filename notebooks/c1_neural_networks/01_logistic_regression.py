@@ -47,7 +47,11 @@ from course_lib import where
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks.activations import sigmoid
 from course_lib.c1_neural_networks.computation_graph import graph_backward, graph_forward
-from course_lib.c1_neural_networks.exercises import check_propagate, check_sigmoid
+from course_lib.c1_neural_networks.exercises import (
+    check_predict,
+    check_propagate,
+    check_sigmoid,
+)
 from course_lib.c1_neural_networks.vectorization import dot_loop, normalize_rows, time_call
 from course_lib.data import load_image_classification
 from course_lib.gradient_check import check_backward
@@ -436,6 +440,24 @@ assert np.allclose(np.linalg.norm(normalize_rows(x_rows), axis=1), 1.0)
 # `model` puts everything together: zero initialisation, `num_iterations` steps of
 # gradient descent (`optimize`, recording the cost every 100 steps), then `predict`, which
 # labels an example 1 when $\hat y > 0.5$.
+#
+# ### Your turn: write `predict`
+# Return a `(1, m)` array holding 1.0 where $\sigma(w^T x + b) > 0.5$ and 0.0 elsewhere,
+# with no loop (a comparison of arrays gives booleans; `.astype(float)` turns them into
+# numbers).
+
+
+# %%
+def predict(w, b, X):
+    """w: (n_x, 1), b: float, X: (n_x, m) -> Y_prediction: (1, m) of 0.0 / 1.0."""
+    # YOUR CODE HERE (two lines)
+    raise NotImplementedError
+
+
+check_predict(predict)
+
+# %% [markdown]
+# Now train on the images with the library's versions of these functions:
 
 # %%
 num_iterations = budget.pick(ci=1000, full=2000)
