@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import inspect
 import io
+import math
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -35,58 +36,44 @@ from matplotlib.figure import Figure
 __all__ = ["Dashboard", "log_slider", "float_slider", "int_slider", "dropdown"]
 
 
+def _labelled(widget_class, description: str, **kw):
+    # Wide labels: the default truncates descriptions such as "learning rate α".
+    return widget_class(description=description, style={"description_width": "initial"}, **kw)
+
+
 def log_slider(description: str, value: float, low: float, high: float, **kw):
     """A slider over [low, high] on a log scale (learning rates, lambda, epsilon)."""
-    import math
-
-    return widgets.FloatLogSlider(
+    return _labelled(
+        widgets.FloatLogSlider,
+        description,
         value=value,
         base=10,
         min=math.log10(low),
         max=math.log10(high),
         step=kw.pop("step", 0.1),
-        description=description,
         readout_format=kw.pop("readout_format", ".2g"),
-        style={"description_width": "initial"},
         **kw,
     )
 
 
 def float_slider(description: str, value: float, low: float, high: float, step: float, **kw):
     """A linear slider over [low, high] (beta, keep_prob, noise)."""
-    return widgets.FloatSlider(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=description,
-        style={"description_width": "initial"},
-        **kw,
+    return _labelled(
+        widgets.FloatSlider, description, value=value, min=low, max=high, step=step, **kw
     )
 
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1, **kw):
     """An integer slider (hidden units, layers, anchors)."""
-    return widgets.IntSlider(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=description,
-        style={"description_width": "initial"},
-        **kw,
+    return _labelled(
+        widgets.IntSlider, description, value=value, min=low, max=high, step=step, **kw
     )
 
 
 def dropdown(description: str, options, value=None, **kw):
     """A drop-down choice (activation, initialisation scheme, optimiser)."""
-    return widgets.Dropdown(
-        options=options,
-        value=value if value is not None else list(options)[0],
-        description=description,
-        style={"description_width": "initial"},
-        **kw,
-    )
+    value = value if value is not None else list(options)[0]
+    return _labelled(widgets.Dropdown, description, options=options, value=value, **kw)
 
 
 def _format_value(value: Any) -> str:
