@@ -134,16 +134,17 @@ def load_course_h5(train_path, test_path=None, name: str = "course") -> ImageDat
     )
 
 
-def load_cat_vs_noncat(data_dir=COURSE_DATA_DIR) -> ImageDataset:
+def load_cat_vs_noncat(data_dir=None) -> ImageDataset:
     """The course's cat vs non-cat images, if the learner has put the files in ``data_dir``.
 
     Args:
-        data_dir: folder with ``train_catvnoncat.h5`` and ``test_catvnoncat.h5``.
+        data_dir: folder with ``train_catvnoncat.h5`` and ``test_catvnoncat.h5``;
+            ``COURSE_DATA_DIR`` (data/course/) when None.
 
     Raises:
         FileNotFoundError: naming the two files and where to put them.
     """
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir if data_dir is not None else COURSE_DATA_DIR)
     train, test = data_dir / "train_catvnoncat.h5", data_dir / "test_catvnoncat.h5"
     if not (train.is_file() and test.is_file()):
         raise FileNotFoundError(
@@ -155,18 +156,19 @@ def load_cat_vs_noncat(data_dir=COURSE_DATA_DIR) -> ImageDataset:
     return dataset
 
 
-def load_image_classification(prefer_course_files: bool = True) -> ImageDataset:
+def load_image_classification(prefer_course_files: bool = True, data_dir=None) -> ImageDataset:
     """The binary image task for Course 1: the course's cats when present, else faces.
 
     Args:
-        prefer_course_files: use data/course/*catvnoncat.h5 when both files exist.
+        prefer_course_files: use the course's *catvnoncat.h5 files when both exist.
+        data_dir: where to look for them (data/course/ when None).
 
     Returns:
         ImageDataset (see ``load_cat_vs_noncat`` and ``load_faces``).
     """
     if prefer_course_files:
         try:
-            return load_cat_vs_noncat()
+            return load_cat_vs_noncat(data_dir)
         except FileNotFoundError:
             pass
     return load_faces()

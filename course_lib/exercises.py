@@ -59,9 +59,12 @@ class CheckResult:
 
 
 def _describe(value) -> str:
+    if value is None:
+        return "None"
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape}"
-    return f"a {type(value).__name__}"
+    kind = type(value).__name__
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def compare(
@@ -73,6 +76,8 @@ def compare(
     values, numbers by value. ``where`` names the thing being compared ("the result");
     ``item_names`` names the items of a returned tuple, e.g. ("grads", "cost").
     """
+    if mine is None and expected is not None:
+        return f"{where} is None: did the function forget its `return`?"
     if isinstance(expected, dict):
         if not isinstance(mine, dict):
             return (
@@ -99,8 +104,6 @@ def compare(
             if problem:
                 return problem
         return None
-    if mine is None:
-        return f"{where} is None: did the function forget its `return`?"
     if isinstance(expected, np.ndarray):
         mine_arr = np.asarray(mine)
         if mine_arr.shape != expected.shape:
@@ -118,9 +121,7 @@ def compare(
     except (TypeError, ValueError):
         return None if mine == expected else f"{where} is {mine!r}, expected {expected!r}."
     if mine_arr.shape != expected_arr.shape:
-        return (
-            f"{where} should be a single number; it is {_describe(mine)} of shape {mine_arr.shape}."
-        )
+        return f"{where} should be a single number; it is {_describe(mine_arr)}."
     if not np.all(np.isfinite(mine_arr) == np.isfinite(expected_arr)):
         return f"{where} contains nan or inf where the reference does not."
     close = np.isclose(mine_arr, expected_arr, rtol=rtol, atol=atol)
@@ -134,6 +135,21 @@ def compare(
         f"at index {tuple(int(i) for i in index)} it is {mine_arr[index]:.6g}, "
         f"expected {expected_arr[index]:.6g}."
     )
+
+
+def _learner_line(learner_fn: Callable, err: Exception) -> int | None:
+    # The deepest frame in the learner's own code, not one inside NumPy.
+    code = getattr(learner_fn, "__code__", None)
+    frames = traceback.extract_tb(err.__traceback__)
+    mine = [f for f in frames if code is not None and f.filename == code.co_filename]
+    return mine[-1].lineno if mine else None
+
+
+def _with_hints(message: str, hints: dict[str, str] | None) -> str:
+    for key, hint in (hints or {}).items():
+        if key in message:
+            message += f"\nHint: {hint}"
+    return message
 
 
 def check_function(
@@ -174,12 +190,12 @@ def check_function(
                 name, NOT_ATTEMPTED, "not attempted yet: replace `raise NotImplementedError`."
             )
         except Exception as err:  # the learner's bug, reported instead of raised
-            where = traceback.extract_tb(err.__traceback__)[-1]
-            return CheckResult(
-                name,
-                FAILED,
-                f"raised {type(err).__name__}: {err} (line {where.lineno}) on {case.description}.",
-            )
+            problem = f"the function raised {type(err).__name__}: {err}"
+            line = _learner_line(learner_fn, err)
+            if line is not None:
+                problem += f" (line {line} of its cell)"
+            message = _with_hints(f"on {case.description}, {problem}.", hints)
+            return CheckResult(name, FAILED, message)
         problem = compare(mine, expected, "the result", rtol, atol, output_names)
         if problem is None:
             for given, original in zip(args, case.args):
@@ -187,9 +203,6 @@ def check_function(
                     problem = "the function changed one of its inputs in place; work on copies."
                     break
         if problem:
-            message = f"on {case.description}, {problem}"
-            for key, hint in (hints or {}).items():
-                if key in message:
-                    message += f"\nHint: {hint}"
+            message = _with_hints(f"on {case.description}, {problem}", hints)
             return CheckResult(name, FAILED, message)
     return CheckResult(name, PASSED, f"matches the reference on all {len(cases)} test cases.")

@@ -44,9 +44,18 @@ def require_shape(name: str, array, expected: tuple[int | None, ...], notation: 
         message += f" = ({concrete})"
     message += f"; got {arr.shape}."
     if arr.ndim == 1 and len(expected) == 2:
+        rows, cols = expected
+        target = (
+            (-1, 1)
+            if rows is None and cols is None
+            else (
+                rows if rows is not None else -1,
+                cols if cols is not None else -1,
+            )
+        )
         message += (
             f" {name} is a rank-1 array: keep vectors as 2-D columns or rows,"
-            f" e.g. {name}.reshape({expected[0] if expected[0] is not None else -1}, -1)."
+            f" e.g. {name}.reshape{target}."
         )
     elif (
         arr.ndim == 2

@@ -22,6 +22,7 @@ How it behaves (DESIGN section 5):
 from __future__ import annotations
 
 import base64
+import html
 import inspect
 import io
 import math
@@ -72,8 +73,9 @@ def int_slider(description: str, value: int, low: int, high: int, step: int = 1,
 
 def dropdown(description: str, options, value=None, **kw):
     """A drop-down choice (activation, initialisation scheme, optimiser)."""
-    value = value if value is not None else list(options)[0]
-    return _labelled(widgets.Dropdown, description, options=options, value=value, **kw)
+    if value is not None:  # otherwise ipywidgets selects the first option's value
+        kw["value"] = value
+    return _labelled(widgets.Dropdown, description, options=options, **kw)
 
 
 def _format_value(value: Any) -> str:
@@ -175,9 +177,8 @@ class Dashboard:
             self.png = self._render_png()
         except Exception as err:
             # Keep the dashboard alive and say what went wrong next to the controls.
-            self.status.value = (
-                f'<span style="color:#b42318">error: {type(err).__name__}: {err}</span>'
-            )
+            error = html.escape(f"{type(err).__name__}: {err}", quote=False)
+            self.status.value = f'<span style="color:#b42318">error: {error}</span>'
             self.progress.layout.visibility = "hidden"
             raise
         self.result, self.values = result, values
@@ -193,7 +194,7 @@ class Dashboard:
                 "metadata": {},
             },
         )
-        self.settings.value = f"<code>{self.settings_text}</code>"
+        self.settings.value = f"<code>{html.escape(self.settings_text, quote=False)}</code>"
         self.status.value = f"<small>updated in {self.seconds:.2f} s</small>"
         self.progress.layout.visibility = "hidden"
 

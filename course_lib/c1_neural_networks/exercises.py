@@ -61,7 +61,8 @@ def check_propagate(learner_fn) -> CheckResult:
         output_names=("grads", "cost"),
         hints={
             "grads['dw'] has shape": "dw = (1/m) X dZ^T has the shape of w, (n_x, 1).",
-            "grads['dw'] differs": "dZ = A - Y, then dw = np.dot(X, dZ.T) / m (not X * dZ.T).",
+            "grads['dw'] differs": "dZ = A - Y, then dw = np.dot(X, dZ.T) / m.",
+            "could not be broadcast": "`*` multiplies elementwise; dw needs np.dot(X, dZ.T) / m.",
             "grads['db']": "db = np.sum(dZ) / m is a single number.",
             "cost": "the cost is -(1/m) * sum(Y log A + (1 - Y) log(1 - A)).",
         },

@@ -88,6 +88,15 @@ def flatten_images(images: np.ndarray) -> np.ndarray:
 
 def _check_parameters(w, b, X) -> tuple[np.ndarray, float, np.ndarray]:
     X = require_shape("X", X, (None, None), "(n_x, m)")
+    w = np.asarray(w)
+    column = w.ndim == 2 and w.shape[1] == 1
+    if column and w.shape[0] != X.shape[0] and w.shape[0] == X.shape[1]:
+        # X's row count disagrees with w, its column count agrees: name both suspects.
+        raise ValueError(
+            f"w must have shape (n_x, 1) = ({X.shape[0]}, 1); got {w.shape}, with n_x = "
+            f"X.shape[0]. Or is X transposed? X must have shape (n_x, m), one example per "
+            f"column; got {X.shape}."
+        )
     w = require_shape("w", w, (X.shape[0], 1), "(n_x, 1)")
     if np.size(b) != 1:
         raise ValueError(f"b must be a real number (a scalar); got shape {np.shape(b)}.")
@@ -250,11 +259,15 @@ def single_example_gradients(w, b, x, y) -> tuple[dict[str, np.ndarray | float],
     y = float(np.squeeze(y))
     z = float((w.T @ x).item() + b)
     a = float(sigmoid(z))
-    # da is shown for the lesson; dz uses its simplified form a - y, which stays finite.
+    # da is shown for the lesson; a term whose label factor is 0 is left out, so a confident
+    # right answer gives a finite da and a confident wrong one an honest infinity.
     with np.errstate(divide="ignore"):
-        da = float(-y / np.float64(a) + (1 - y) / np.float64(1 - a))
-    dz = a - y
-    loss = float(logistic_loss(a, y))
+        da = float(
+            (-y / np.float64(a) if y != 0 else 0.0)
+            + ((1 - y) / np.float64(1 - a) if y != 1 else 0.0)
+        )
+    dz = a - y  # the simplified form stays finite for any z
+    loss = _cost_from_logits(np.array([[z]]), np.array([[y]]))
     return {"da": da, "dz": dz, "dw": x * dz, "db": dz}, loss
 
 
@@ -348,8 +361,8 @@ def optimize(
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 8.
     """
-    if learning_rate <= 0:
-        raise ValueError(f"learning_rate must be positive; got {learning_rate}.")
+    if not (np.isfinite(learning_rate) and learning_rate > 0):
+        raise ValueError(f"learning_rate must be positive and finite; got {learning_rate}.")
     w, b = copy.deepcopy(np.asarray(w, dtype=np.float64)), float(np.squeeze(b))
     require_binary_labels("Y", Y)
     costs: list[float] = []

@@ -381,6 +381,7 @@ assert t_vec < t_loop
 # Fill in the function below so that it returns `grads = {"dw": dw, "db": db}` and the
 # cost, computed without any loop over examples. Then run the cell: the check compares
 # your function with `course_lib`'s on three inputs and tells you what differs.
+# Stuck? `lr.propagate??` in a cell shows the reference implementation.
 
 
 # %%
@@ -444,7 +445,7 @@ assert np.allclose(np.linalg.norm(normalize_rows(x_rows), axis=1), 1.0)
 # ### Your turn: write `predict`
 # Return a `(1, m)` array holding 1.0 where $\sigma(w^T x + b) > 0.5$ and 0.0 elsewhere,
 # with no loop (a comparison of arrays gives booleans; `.astype(float)` turns them into
-# numbers).
+# numbers). The reference is `lr.predict`.
 
 
 # %%

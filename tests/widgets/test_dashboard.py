@@ -1,0 +1,188 @@
+"""The generic Dashboard: controls -> pure compute -> one figure, redrawn in place."""
+
+from __future__ import annotations
+
+import base64
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pytest
+
+from course_lib.widgets import Dashboard, dropdown, float_slider, int_slider, log_slider
+
+
+def _draw(fig, result, values):
+    if not fig.axes:
+        fig.add_subplot().plot([], [])
+    (line,) = fig.axes[0].lines
+    line.set_data([0, 1], [result, result])
+    fig.axes[0].set_ylim(-1, 11)
+
+
+def _controls():
+    return {
+        "x": float_slider("x", 1.0, 0.0, 10.0, 0.5),
+        "n": int_slider("n", 2, 1, 5),
+        "mode": dropdown("mode", ["add", "mul"]),
+    }
+
+
+def _compute(x, n, mode):
+    return x + n if mode == "add" else x * n
+
+
+@pytest.mark.parametrize("live", [True, False])
+def test_live_sets_continuous_update(live):
+    dash = Dashboard(_compute, _draw, _controls(), live=live)
+    assert dash.controls["x"].continuous_update is live
+    assert dash.controls["n"].continuous_update is live
+    assert not hasattr(dash.controls["mode"], "continuous_update")  # a dropdown has none
+
+
+def test_compute_without_progress_gets_exactly_the_control_values():
+    calls = []
+
+    def compute(x, n, mode):
+        calls.append({"x": x, "n": n, "mode": mode})
+        return _compute(x, n, mode)
+
+    dash = Dashboard(compute, _draw, _controls(), live=False)
+    assert calls == [{"x": 1.0, "n": 2, "mode": "add"}]
+    assert dash.result == 3.0
+    dash.controls["mode"].value = "mul"
+    dash.controls["n"].value = 4
+    assert calls[-1] == {"x": 1.0, "n": 4, "mode": "mul"}
+    assert dash.result == 4.0
+    assert dash.values == {"x": 1.0, "n": 4, "mode": "mul"}
+    assert dash.updates == 3
+    assert dash.progress.value == 0.0  # nothing reported progress
+    assert dash.progress.layout.visibility == "hidden"
+
+
+def test_compute_with_progress_drives_the_bar():
+    holder: list[Dashboard] = []
+    bar_values = []
+
+    def compute(x, progress):
+        for fraction in (0.25, 1.5, 0.5, -1, 1.0):
+            progress(fraction)
+            if holder:
+                bar_values.append(holder[0].progress.value)
+        return x
+
+    holder.append(Dashboard(compute, _draw, {"x": float_slider("x", 1.0, 0.0, 10.0, 0.5)}))
+    holder[0].controls["x"].value = 2.0
+    assert bar_values == [0.25, 1.0, 0.5, 0.0, 1.0]  # clipped to [0, 1]
+    assert holder[0].result == 2.0
+    assert holder[0].progress.value == 1.0
+
+
+def test_draw_redraws_one_figure_that_pyplot_does_not_manage():
+    figures_before = plt.get_fignums()
+    seen = []
+
+    def draw(fig, result, values):
+        seen.append((fig, result, dict(values)))
+        _draw(fig, result, values)
+
+    dash = Dashboard(_compute, draw, _controls())
+    dash.controls["x"].value = 5.0
+    assert [s[0] for s in seen] == [dash.figure, dash.figure]
+    assert seen[-1][1:] == (7.0, {"x": 5.0, "n": 2, "mode": "add"})
+    assert plt.get_fignums() == figures_before
+    assert list(dash.figure.axes[0].lines[0].get_ydata()) == [7.0, 7.0]
+
+
+def test_png_is_rendered_and_shown():
+    dash = Dashboard(_compute, _draw, _controls())
+    first = dash.png
+    assert first.startswith(b"\x89PNG")
+    (output,) = dash.plot.outputs
+    assert base64.b64decode(output["data"]["image/png"]) == first
+    assert output["data"]["text/plain"] == "<figure: x=1, n=2, mode='add'>"
+    dash.controls["x"].value = 8.0
+    assert dash.png != first
+    assert base64.b64decode(dash.plot.outputs[0]["data"]["image/png"]) == dash.png
+    assert len(dash.plot.outputs) == 1
+
+
+def test_settings_text_is_pasteable():
+    dash = Dashboard(
+        lambda alpha, n, act: 0.0,
+        _draw,
+        {
+            "alpha": float_slider("alpha", 0.123456, 0.0, 1.0, 0.000001),
+            "n": int_slider("n", 3, 1, 5),
+            "act": dropdown("act", ["relu", "tanh"]),
+        },
+    )
+    assert dash.settings_text == "alpha=0.1235, n=3, act='relu'"
+    assert dash.settings.value == "<code>alpha=0.1235, n=3, act='relu'</code>"
+    assert "updated in" in dash.status.value
+    assert dash.seconds >= 0
+
+
+def test_an_error_in_compute_is_shown_and_raised():
+    def compute(x):
+        if x > 5:
+            raise RuntimeError("x is too large")
+        return x
+
+    dash = Dashboard(compute, _draw, {"x": float_slider("x", 1.0, 0.0, 10.0, 0.5)})
+    png, updates = dash.png, dash.updates
+    with pytest.raises(RuntimeError, match="x is too large"):
+        dash.controls["x"].value = 9.0
+    assert "error: RuntimeError: x is too large" in dash.status.value
+    assert dash.progress.layout.visibility == "hidden"
+    # The last good state is kept...
+    assert (dash.result, dash.values, dash.png, dash.updates) == (1.0, {"x": 1.0}, png, updates)
+    # ...and the dashboard recovers on the next good value.
+    dash.controls["x"].value = 2.0
+    assert dash.result == 2.0
+    assert "updated in" in dash.status.value
+
+
+def test_an_error_in_draw_is_shown_and_raised():
+    def draw(fig, result, values):
+        raise ValueError("cannot draw")
+
+    with pytest.raises(ValueError, match="cannot draw"):
+        Dashboard(lambda x: x, draw, {"x": float_slider("x", 1.0, 0.0, 10.0, 0.5)})
+
+
+def test_empty_controls_are_rejected():
+    with pytest.raises(ValueError, match="at least one control"):
+        Dashboard(lambda: 0, _draw, {})
+
+
+def test_layout_title_and_css_classes():
+    dash = Dashboard(_compute, _draw, _controls(), title="My dashboard")
+    header, controls_box, status_row, plot = dash.widget.children
+    assert header.value == "<b>My dashboard</b>"
+    assert list(controls_box.children) == list(dash.controls.values())
+    assert list(status_row.children) == [dash.settings, dash.progress, dash.status]
+    assert plot is dash.plot
+    assert "course-dashboard" in dash.widget._dom_classes
+    assert "course-dashboard-plot" in dash.plot._dom_classes
+    assert "course-dashboard-settings" in dash.settings._dom_classes
+    assert len(Dashboard(_compute, _draw, _controls()).widget.children) == 3  # no title
+    bundle = dash._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_slider_helpers():
+    s = log_slider("lr", 0.01, 1e-4, 1.0)
+    assert isinstance(s, widgets.FloatLogSlider)
+    assert (s.value, s.base, s.min, s.max, s.step) == (0.01, 10, -4, 0, 0.1)
+    assert log_slider("lr", 0.01, 1e-3, 1.0, step=0.5).step == 0.5
+    f = float_slider("beta", 0.9, 0.0, 0.999, 0.001)
+    assert (f.value, f.min, f.max, f.step, f.description) == (0.9, 0.0, 0.999, 0.001, "beta")
+    i = int_slider("units", 4, 1, 16, 2)
+    assert (i.value, i.min, i.max, i.step) == (4, 1, 16, 2)
+    assert dropdown("act", ["a", "b"]).value == "a"
+    assert dropdown("act", ["a", "b"], value="b").value == "b"
+
+
+@pytest.mark.parametrize("options", [{"ReLU": "relu", "tanh": "tanh"}, [("ReLU", "relu")]])
+def test_dropdown_with_labelled_options(options):
+    assert dropdown("act", options).value == "relu"
