@@ -71,7 +71,7 @@ def main() -> None:
         _row(f"one GD step, n_x = {n_x}, m = {m}", keras_step, numpy_step, "keras", "numpy")
     )
 
-    from course_lib.c1_neural_networks.dashboards import learning_rate_dashboard
+    from course_lib.c1_neural_networks.logistic_regression_dashboard import learning_rate_dashboard
     from course_lib.data import load_faces
 
     faces = load_faces()

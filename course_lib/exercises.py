@@ -4,7 +4,7 @@
 and compares type, shape and values, explaining the first mismatch in plain words. A stub
 that still raises ``NotImplementedError`` is reported as "not attempted yet" instead of
 crashing the notebook. Each course package builds its ``check_<name>`` functions on it
-(for Course 1: course_lib/c1_neural_networks/exercises.py).
+(for Course 1: course_lib/c1_neural_networks/logistic_regression_checks.py).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ from course_lib import where
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks.activations import sigmoid
 from course_lib.c1_neural_networks.computation_graph import graph_backward, graph_forward
-from course_lib.c1_neural_networks.exercises import (
+from course_lib.c1_neural_networks.logistic_regression_checks import (
     check_predict,
     check_propagate,
     check_sigmoid,
@@ -528,7 +528,7 @@ plt.show()
 # the cost barely moves, and values near 1, where the steps are large.
 
 # %%
-from course_lib.c1_neural_networks.dashboards import learning_rate_dashboard
+from course_lib.c1_neural_networks.logistic_regression_dashboard import learning_rate_dashboard
 
 dashboard = learning_rate_dashboard(
     X_train, Y_train, X_test, Y_test, num_iterations=num_iterations, learning_rate=0.005

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from course_lib.c1_neural_networks import exercises as c1
 from course_lib.c1_neural_networks import logistic_regression as lr
+from course_lib.c1_neural_networks import logistic_regression_checks as c1
 from course_lib.c1_neural_networks.activations import sigmoid
 from course_lib.exercises import Case, CheckResult, check_function, compare
 

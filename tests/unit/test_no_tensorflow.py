@@ -84,7 +84,7 @@ def test_every_numpy_module_imports_without_tensorflow(without_tf):
         "course_lib.lesson",
         "course_lib.widgets",
         "course_lib.c1_neural_networks.logistic_regression",
-        "course_lib.c1_neural_networks.dashboards",
+        "course_lib.c1_neural_networks.logistic_regression_dashboard",
     ):
         assert name in without_tf["numpy"]
     assert without_tf["loaded"] == []

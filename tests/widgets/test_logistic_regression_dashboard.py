@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from course_lib.c1_neural_networks import logistic_regression as lr
-from course_lib.c1_neural_networks.dashboards import (
+from course_lib.c1_neural_networks.logistic_regression_dashboard import (
     learning_rate_dashboard,
     train_logistic_regression,
 )
