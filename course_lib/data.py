@@ -23,6 +23,7 @@ __all__ = [
     "load_course_h5",
     "load_cat_vs_noncat",
     "load_image_classification",
+    "load_planar_dataset",
 ]
 
 # Where a learner may drop the course's own files (ignored by git): data/course/
@@ -172,3 +173,51 @@ def load_image_classification(prefer_course_files: bool = True, data_dir=None) -
         except FileNotFoundError:
             pass
     return load_faces()
+
+
+# Which class each petal of the rose belongs to, petals counted anticlockwise from the one
+# centred at angle pi/8: class 0 on the four petals nearest the x1 axis, class 1 on the four
+# nearest the x2 axis. Opposite petals share a class, so both classes are centred on the
+# origin and every straight boundary leaves each side about half and half.
+_PETAL_CLASSES = np.array([0, 1, 1, 0, 0, 1, 1, 0])
+
+
+def load_planar_dataset(
+    m: int = 400, seed: int = 1, noise: float = 0.2, petal_length: float = 3.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """The "flower": two classes on the eight petals of the rose curve r = a |sin(4t)|.
+
+    Each class gets half of the m points and four of the eight petals (see
+    ``_PETAL_CLASSES``). A point picks one of its class's petals, an angle t uniformly
+    inside that petal and the radius r = a |sin(4t)| on the curve, so points crowd along
+    the petal's outline; then Gaussian noise of standard deviation ``noise`` is added to
+    both coordinates. Columns are shuffled. Logistic regression stays near chance on it;
+    a tanh network with 4 hidden units separates it (taught in
+    notebooks/c1_neural_networks/03_shallow_network.py, section 1).
+
+    Args:
+        m: number of examples (class 0 gets the extra one when m is odd).
+        seed: seed of a private ``np.random.Generator`` (the global generator is untouched).
+        noise: standard deviation of the noise added to x1 and x2.
+        petal_length: a, the longest radius of a petal.
+
+    Returns:
+        X of shape (2, m) (float64) and Y of shape (1, m) (uint8 labels 0/1).
+    """
+    if int(m) != m or m < 2:
+        raise ValueError(f"m must be an integer >= 2; got {m!r}.")
+    if noise < 0 or petal_length <= 0:
+        raise ValueError("noise must be >= 0 and petal_length > 0.")
+    m = int(m)
+    rng = np.random.default_rng(seed)
+    labels = np.repeat([0, 1], [m - m // 2, m // 2])
+    petal = np.empty(m, dtype=np.int64)
+    for label in (0, 1):
+        mine = np.flatnonzero(labels == label)
+        petal[mine] = rng.choice(np.flatnonzero(label == _PETAL_CLASSES), size=mine.size)
+    # Petal k of r = a sin(4t) is centred at pi/8 + k pi/4 and spans pi/4.
+    t = np.pi / 8 + petal * np.pi / 4 + rng.uniform(-np.pi / 8, np.pi / 8, m)
+    r = petal_length * np.abs(np.sin(4 * t))
+    X = np.vstack([r * np.cos(t), r * np.sin(t)]) + noise * rng.standard_normal((2, m))
+    order = rng.permutation(m)
+    return X[:, order], labels[order].reshape(1, m).astype(np.uint8)

@@ -85,7 +85,7 @@ def tanh(z):
     Returns:
         Same shape as ``z``; zero-centred outputs, unlike the sigmoid's.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 2.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 4.
     """
     return _like_input(np.tanh(_as_float(z)))
 
@@ -99,7 +99,7 @@ def relu(z):
     Returns:
         Same shape as ``z``.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 2.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 4.
     """
     return _like_input(np.maximum(0.0, _as_float(z)))
 
@@ -114,7 +114,7 @@ def leaky_relu(z, slope: float = LEAK):
     Returns:
         Same shape as ``z``.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 2.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 4.
     """
     z = _as_float(z)
     return _like_input(np.where(z >= 0, z, slope * z))
@@ -129,7 +129,7 @@ def linear(z):
     Returns:
         ``z`` as a float array (a copy).
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 4.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 8.
     """
     return _like_input(np.array(_as_float(z), copy=True))
 
@@ -146,7 +146,7 @@ def sigmoid_derivative(z):
     Returns:
         Same shape as ``z``.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
     s = sigmoid(z)
     return s * (1 - s)
@@ -161,7 +161,7 @@ def tanh_derivative(z):
     Returns:
         Same shape as ``z``.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
     return 1 - tanh(z) ** 2
 
@@ -175,9 +175,11 @@ def relu_derivative(z):
     Returns:
         Same shape as ``z``, entries 0.0 or 1.0.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
-    return _like_input(np.where(_as_float(z) >= 0, 1.0, 0.0))
+    z = _as_float(z)
+    # Built in z's own dtype, so a float32 layer's dZ = dA * g'(Z) stays float32.
+    return _like_input(np.where(z >= 0, z.dtype.type(1), z.dtype.type(0)))
 
 
 def leaky_relu_derivative(z, slope: float = LEAK):
@@ -190,9 +192,10 @@ def leaky_relu_derivative(z, slope: float = LEAK):
     Returns:
         Same shape as ``z``.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
-    return _like_input(np.where(_as_float(z) >= 0, 1.0, slope))
+    z = _as_float(z)
+    return _like_input(np.where(z >= 0, z.dtype.type(1), z.dtype.type(slope)))
 
 
 def linear_derivative(z):
@@ -204,7 +207,7 @@ def linear_derivative(z):
     Returns:
         Ones of the same shape.
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
     return _like_input(np.ones_like(_as_float(z)))
 
@@ -239,7 +242,7 @@ def activation_forward(Z, activation: str) -> tuple[np.ndarray, np.ndarray]:
     Returns:
         A of shape (n[l], m) and cache = Z.
 
-    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 3.
+    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 4.
     """
     g, _ = _pair(activation)
     Z = _as_float(Z)
@@ -257,7 +260,7 @@ def activation_backward(dA, cache, activation: str) -> np.ndarray:
     Returns:
         dZ of shape (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 5.
+    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 6.
     """
     _, g_prime = _pair(activation)
     dA = np.asarray(dA)
@@ -271,7 +274,7 @@ def activation_backward(dA, cache, activation: str) -> np.ndarray:
 def sigmoid_forward(Z):
     """A = sigma(Z), cache = Z. Z: (n[l], m) -> A: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 3.
+    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 4.
     """
     return activation_forward(Z, "sigmoid")
 
@@ -279,7 +282,7 @@ def sigmoid_forward(Z):
 def sigmoid_backward(dA, cache):
     """dZ = dA * sigma(Z)(1 - sigma(Z)). dA, cache Z: (n[l], m) -> dZ: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 5.
+    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 6.
     """
     return activation_backward(dA, cache, "sigmoid")
 
@@ -287,7 +290,7 @@ def sigmoid_backward(dA, cache):
 def tanh_forward(Z):
     """A = tanh(Z), cache = Z. Z: (n[l], m) -> A: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/03_shallow_network.py, section 3.
+    Taught in: notebooks/c1_neural_networks/03_shallow_network.py, section 5.
     """
     return activation_forward(Z, "tanh")
 
@@ -295,7 +298,7 @@ def tanh_forward(Z):
 def tanh_backward(dA, cache):
     """dZ = dA * (1 - tanh(Z)^2). dA, cache Z: (n[l], m) -> dZ: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/03_shallow_network.py, section 4.
+    Taught in: notebooks/c1_neural_networks/03_shallow_network.py, section 6.
     """
     return activation_backward(dA, cache, "tanh")
 
@@ -303,7 +306,7 @@ def tanh_backward(dA, cache):
 def relu_forward(Z):
     """A = max(0, Z), cache = Z. Z: (n[l], m) -> A: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 3.
+    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 4.
     """
     return activation_forward(Z, "relu")
 
@@ -311,7 +314,7 @@ def relu_forward(Z):
 def relu_backward(dA, cache):
     """dZ = dA where Z >= 0, else 0. dA, cache Z: (n[l], m) -> dZ: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 5.
+    Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 6.
     """
     return activation_backward(dA, cache, "relu")
 
@@ -319,7 +322,7 @@ def relu_backward(dA, cache):
 def leaky_relu_forward(Z):
     """A = max(0.01 Z, Z), cache = Z. Z: (n[l], m) -> A: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
     return activation_forward(Z, "leaky_relu")
 
@@ -327,6 +330,6 @@ def leaky_relu_forward(Z):
 def leaky_relu_backward(dA, cache):
     """dZ = dA where Z >= 0, else 0.01 dA. dA, cache Z: (n[l], m) -> dZ: (n[l], m).
 
-    Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
+    Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
     return activation_backward(dA, cache, "leaky_relu")
