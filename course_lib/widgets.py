@@ -14,6 +14,12 @@ How it behaves (DESIGN section 5):
 - One matplotlib Figure (not managed by pyplot, so it never shows twice) is redrawn by
   ``draw`` and rendered to PNG, which replaces the Output widget's content through
   ``out.outputs = (...)``; that is reliable in the browser and readable from the kernel.
+- Fast path for live dashboards: artists created with ``animated=True`` (the paths, curves
+  and texts that move) are the dynamic layer. The rest of the figure (axes, contours,
+  legends) is rendered once, kept as a bitmap and reused while it is unchanged (same axis
+  limits and scales, same static artists and texts); only the dynamic layer is drawn again.
+  That brings a redraw from ~40-100 ms down to a few ms. A dashboard whose ``draw`` clears
+  and rebuilds the figure simply takes the full path every time.
 - The current settings are shown as one line a learner can paste into code.
 - Tests set ``dash.controls[name].value = ...``; the callbacks run synchronously in the
   kernel, so the test can then read ``dash.result``, ``dash.values`` and ``dash.png``.
@@ -31,8 +37,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as widgets
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
+from PIL import Image
 
 __all__ = ["Dashboard", "log_slider", "float_slider", "int_slider", "dropdown"]
 
@@ -89,7 +98,8 @@ class Dashboard:
         compute: ``compute(**values) -> result``; it may accept a ``progress`` keyword, a
             callable taking a fraction in [0, 1], to move the progress bar.
         draw: ``draw(fig, result, values)``; it (re)draws the figure. Creating axes on the
-            first call and updating their artists afterwards is fastest.
+            first call and updating their artists afterwards is fastest; create the
+            artists that move with ``animated=True`` so the static rest is reused.
         controls: name -> ipywidgets value widget; the names are ``compute``'s keywords.
         live: recompute while dragging (True) or on release (False).
         figsize: size of the figure in inches.
@@ -111,7 +121,9 @@ class Dashboard:
         self.compute, self.draw, self.live = compute, draw, live
         self.controls = dict(controls)
         self.figure = Figure(figsize=figsize, dpi=90)
-        FigureCanvasAgg(self.figure)
+        self.canvas = FigureCanvasAgg(self.figure)
+        self._background = None  # (static-state key, bitmap) of the non-animated layer
+        self.full_renders = 0  # how often the static layer had to be rendered
         self._wants_progress = "progress" in inspect.signature(compute).parameters
         self.result: Any = None
         self.values: dict[str, Any] = {}
@@ -199,9 +211,41 @@ class Dashboard:
         self.progress.layout.visibility = "hidden"
 
     def _render_png(self) -> bytes:
+        dynamic = self._animated_artists()
+        key = self._static_key() if dynamic else None
+        if not dynamic or self._background is None or self._background[0] != key:
+            self.canvas.draw()  # Agg leaves animated artists out of a full draw
+            self.full_renders += 1
+            self._background = (key, self.canvas.copy_from_bbox(self.figure.bbox))
+        else:
+            self.canvas.restore_region(self._background[1])
+        for artist in dynamic:
+            (artist.axes or self.figure).draw_artist(artist)
+        width, height = self.canvas.get_width_height()
+        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba())
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
+        # Level 1 compresses a dashboard frame in ~3 ms; the default level takes ~4x longer
+        # for files only ~15 % smaller.
+        image.convert("RGB").save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
+
+    def _animated_artists(self) -> list[Artist]:
+        artists = [a for ax in self.figure.axes for a in ax.get_children() if a.get_animated()]
+        return artists + [t for t in self.figure.texts if t.get_animated()]
+
+    def _static_key(self) -> tuple:
+        """What the static layer depends on; a change means it must be rendered again."""
+        parts: list = [
+            tuple(t.get_text() for t in self.figure.texts),
+            self.figure.get_size_inches().tobytes(),
+        ]
+        for ax in self.figure.axes:
+            parts.append((id(ax), ax.get_xlim(), ax.get_ylim(), ax.get_xscale(), ax.get_yscale()))
+            for artist in ax.get_children():
+                if not artist.get_animated():
+                    text = artist.get_text() if isinstance(artist, Text) else None
+                    parts.append((id(artist), artist.get_visible(), text))
+        return tuple(parts)
 
     # -- display ----------------------------------------------------------------------------
 

@@ -186,3 +186,67 @@ def test_slider_helpers():
 @pytest.mark.parametrize("options", [{"ReLU": "relu", "tanh": "tanh"}, [("ReLU", "relu")]])
 def test_dropdown_with_labelled_options(options):
     assert dropdown("act", options).value == "relu"
+
+
+# -- the fast path: a static layer rendered once, animated artists drawn over it ----------
+
+
+def _contour_and_path(fig, result, values):
+    """A live-dashboard style draw: fixed contours, an animated path and title."""
+    import numpy as np
+
+    if not fig.axes:
+        ax = fig.add_subplot()
+        g0, g1 = np.meshgrid(np.linspace(-2, 2, 60), np.linspace(-2, 2, 60))
+        ax.contourf(g0, g1, g0**2 + 5 * g1**2, levels=12)
+        ax.plot([], [], "r-o", ms=3, animated=True)
+        ax.set_title("", animated=True)
+        ax.set_xlim(-2, 2)
+        ax.set_ylim(-2, 2)
+    ax = fig.axes[0]
+    ax.lines[0].set_data([-1.5, 0.0, result / 10], [1.5, 0.5, 0.0])
+    ax.title.set_text(f"x = {values['x']:.1f}")
+    if values["mode"] == "mul":  # a change of limits must re-render the static layer
+        ax.set_xlim(-3, 3)
+
+
+def _pixels(png):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+
+
+def test_fast_path_renders_the_static_layer_once_and_matches_a_full_render():
+    import io
+
+    dash = Dashboard(_compute, _contour_and_path, _controls(), live=True)
+    first = dash.png
+    for x in (2.0, 3.5, 7.0):
+        dash.controls["x"].value = x
+    assert dash.full_renders == 1  # the contours were rendered once
+    assert not (_pixels(first) == _pixels(dash.png)).all()  # the path and title moved
+
+    # The same figure rendered the slow way, everything static, gives the same picture.
+    for artist in (dash.figure.axes[0].lines[0], dash.figure.axes[0].title):
+        artist.set_animated(False)
+    buffer = io.BytesIO()
+    dash.figure.savefig(buffer, format="png")
+    assert (_pixels(buffer.getvalue()) == _pixels(dash.png)).all()
+
+
+def test_fast_path_re_renders_the_static_layer_when_it_changes():
+    dash = Dashboard(_compute, _contour_and_path, _controls(), live=True)
+    dash.controls["x"].value = 2.0
+    assert dash.full_renders == 1
+    dash.controls["mode"].value = "mul"  # new x-limits
+    assert dash.full_renders == 2
+    assert dash.figure.axes[0].get_xlim() == (-3.0, 3.0)
+
+
+def test_a_dashboard_without_animated_artists_renders_fully_every_time():
+    dash = Dashboard(_compute, _draw, _controls(), live=True)
+    dash.controls["x"].value = 2.0
+    assert dash.full_renders == 2
