@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-__all__ = ["plot_cost_curve", "plot_decision_boundary", "image_grid"]
+__all__ = ["plot_cost_curve", "plot_decision_boundary", "image_grid", "CostAndAccuracyPanels"]
 
 
 def plot_cost_curve(
@@ -102,3 +102,41 @@ def image_grid(
                 ax.set_title(titles[i], fontsize=8)
     fig.tight_layout()
     return fig
+
+
+class CostAndAccuracyPanels:
+    """A cost curve (the previous run dashed in grey) beside one accuracy bar per data set.
+
+    The panels that training dashboards share: each ``update`` moves the current curve to
+    "previous", draws the new one and sets the bars and their percentage labels.
+
+    Args:
+        cost_ax: Axes for the cost curves. acc_ax: Axes for the accuracy bars.
+        names: one bar per data set, e.g. ("train", "test") or ("train", "dev").
+        every: iterations between two recorded costs.
+    """
+
+    def __init__(self, cost_ax: Axes, acc_ax: Axes, names=("train", "test"), every: int = 100):
+        self.every = every
+        self.previous = plot_cost_curve(cost_ax, [], every, color="0.7", ls="--", label="previous")
+        self.current = plot_cost_curve(cost_ax, [], every, color="C0", label="current")
+        cost_ax.legend(loc="upper right")
+        colors = [f"C{i}" for i in range(len(names))]
+        self.bars = acc_ax.bar(list(names), [0] * len(names), color=colors)
+        acc_ax.set_ylim(0, 1.12)
+        acc_ax.set_ylabel("accuracy")
+        self.labels = [acc_ax.text(i, 0, "", ha="center", va="bottom") for i in range(len(names))]
+        self.cost_ax = cost_ax
+
+    def update(self, costs: Sequence[float], accuracies: Sequence[float]) -> None:
+        """Draw a new run: its recorded ``costs`` and one accuracy in [0, 1] per bar."""
+        if len(accuracies) != len(self.bars):
+            raise ValueError(f"expected {len(self.bars)} accuracies; got {len(accuracies)}.")
+        self.previous.set_data(self.current.get_data())
+        self.current.set_data(np.arange(len(costs)) * self.every, costs)
+        self.cost_ax.relim()
+        self.cost_ax.autoscale_view()
+        for bar, label, height in zip(self.bars, self.labels, accuracies, strict=True):
+            bar.set_height(height)
+            label.set_position((label.get_position()[0], height + 0.01))
+            label.set_text(f"{100 * height:.0f} %")

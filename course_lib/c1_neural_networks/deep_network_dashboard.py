@@ -10,7 +10,7 @@ from collections.abc import Callable
 import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
-from course_lib.plots import plot_cost_curve
+from course_lib.plots import CostAndAccuracyPanels
 from course_lib.widgets import Dashboard, int_slider
 
 __all__ = ["train_deep_network", "depth_width_dashboard"]
@@ -66,31 +66,14 @@ def _draw(fig, result, values, state, test_images):
     if not fig.axes:
         widths = [2.2, 1, 1.6] if test_images is not None else [2.2, 1]
         axes = fig.subplots(1, len(widths), gridspec_kw={"width_ratios": widths})
-        cost_ax, acc_ax = axes[0], axes[1]
-        state["previous"] = plot_cost_curve(cost_ax, [], color="0.7", ls="--", label="previous")
-        state["current"] = plot_cost_curve(cost_ax, [], color="C0", label="current")
-        cost_ax.legend(loc="upper right")
-        state["bars"] = acc_ax.bar(["train", "test"], [0, 0], color=["C0", "C1"])
-        acc_ax.set_ylim(0, 1.12)
-        acc_ax.set_ylabel("accuracy")
-        state["labels"] = [acc_ax.text(i, 0, "", ha="center", va="bottom") for i in range(2)]
+        state["panels"] = CostAndAccuracyPanels(axes[0], axes[1], ("train", "test"))
         if test_images is not None:
             blank = _mosaic(test_images, [])
             state["mosaic"] = axes[2].imshow(blank, cmap="gray", vmin=0, vmax=1)
             axes[2].set_xticks([])
             axes[2].set_yticks([])
         fig.tight_layout(rect=(0, 0, 1, 0.9))
-    cost_ax, acc_ax = fig.axes[:2]
-    iterations = np.arange(len(result["costs"])) * 100
-    state["previous"].set_data(state["current"].get_data())
-    state["current"].set_data(iterations, result["costs"])
-    cost_ax.relim()
-    cost_ax.autoscale_view()
-    for bar, label, key in zip(state["bars"], state["labels"], ("train", "test")):
-        height = result[f"{key}_accuracy"]
-        bar.set_height(height)
-        label.set_position((label.get_position()[0], height + 0.01))
-        label.set_text(f"{100 * height:.0f} %")
+    state["panels"].update(result["costs"], (result["train_accuracy"], result["test_accuracy"]))
     if test_images is not None:
         wrong = result["wrong_test"][:8]
         state["mosaic"].set_data(_mosaic(test_images, wrong))

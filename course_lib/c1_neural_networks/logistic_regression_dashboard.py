@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib.c1_neural_networks import logistic_regression as lr
-from course_lib.plots import plot_cost_curve
+from course_lib.plots import CostAndAccuracyPanels
 from course_lib.widgets import Dashboard, log_slider
 
 __all__ = ["train_logistic_regression", "learning_rate_dashboard"]
@@ -53,25 +53,10 @@ def train_logistic_regression(
 def _draw_training(fig, result, values, state):
     if not fig.axes:
         cost_ax, acc_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [2.2, 1]})
-        state["previous"] = plot_cost_curve(cost_ax, [], color="0.7", ls="--", label="previous")
-        state["current"] = plot_cost_curve(cost_ax, [], color="C0", label="current")
-        cost_ax.legend(loc="upper right")
-        state["bars"] = acc_ax.bar(["train", "test"], [0, 0], color=["C0", "C1"])
-        acc_ax.set_ylim(0, 1.08)
-        acc_ax.set_ylabel("accuracy")
-        state["labels"] = [acc_ax.text(i, 0, "", ha="center", va="bottom") for i in range(2)]
+        state["panels"] = CostAndAccuracyPanels(cost_ax, acc_ax, ("train", "test"))
         fig.tight_layout(rect=(0, 0, 1, 0.93))
-    cost_ax, acc_ax = fig.axes
-    iterations = np.arange(len(result["costs"])) * 100
-    state["previous"].set_data(state["current"].get_data())
-    state["current"].set_data(iterations, result["costs"])
-    cost_ax.relim()
-    cost_ax.autoscale_view()
-    for bar, label, key in zip(state["bars"], state["labels"], ("train", "test")):
-        height = result[f"{key}_accuracy"]
-        bar.set_height(height)
-        label.set_position((label.get_position()[0], height + 0.01))
-        label.set_text(f"{100 * height:.0f} %")
+    accuracies = (result["train_accuracy"], result["test_accuracy"])
+    state["panels"].update(result["costs"], accuracies)
     fig.suptitle(
         f"learning rate $\\alpha$ = {values['learning_rate']:.2g}: final cost "
         f"{result['costs'][-1]:.3f}, test accuracy {100 * result['test_accuracy']:.0f} %"

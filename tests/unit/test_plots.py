@@ -130,3 +130,19 @@ def test_image_grid_single_image():
 def test_image_grid_rejects_no_images():
     with pytest.raises(ValueError, match="at least one image"):
         image_grid(np.zeros((0, 4, 4)))
+
+
+def test_cost_and_accuracy_panels_keep_the_previous_run():
+    from course_lib.plots import CostAndAccuracyPanels
+
+    fig, (cost_ax, acc_ax) = plt.subplots(1, 2)
+    panels = CostAndAccuracyPanels(cost_ax, acc_ax, ("train", "dev"), every=10)
+    panels.update([0.7, 0.5], (0.9, 0.8))
+    panels.update([0.6, 0.3, 0.2], (1.0, 0.75))
+    np.testing.assert_array_equal(panels.current.get_xdata(), [0, 10, 20])
+    np.testing.assert_array_equal(panels.previous.get_ydata(), [0.7, 0.5])
+    assert [b.get_height() for b in panels.bars] == [1.0, 0.75]
+    assert [t.get_text() for t in panels.labels] == ["100 %", "75 %"]
+    assert [t.get_text() for t in acc_ax.get_xticklabels()] == ["train", "dev"]
+    with pytest.raises(ValueError, match="expected 2 accuracies"):
+        panels.update([0.1], (0.5,))
