@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Case", "CheckResult", "check_function", "compare"]
+__all__ = ["Case", "CheckResult", "check_function", "compare", "random_network"]
 
 PASSED, FAILED, NOT_ATTEMPTED = "passed", "failed", "not attempted"
 
@@ -206,3 +206,29 @@ def check_function(
             message = _with_hints(f"on {case.description}, {problem}", hints)
             return CheckResult(name, FAILED, message)
     return CheckResult(name, PASSED, f"matches the reference on all {len(cases)} test cases.")
+
+
+def random_network(
+    layer_dims, m: int, rng: np.random.Generator, weight_scale: float = 1.0, bias_scale: float = 0.5
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """Seeded inputs, binary labels and parameters for checking a learner's network code.
+
+    The biases are non-zero so that no ReLU sits exactly on its kink and a missing ``+ b``
+    shows up in the comparison.
+
+    Args:
+        layer_dims: [n_x, n^[1], ..., n^[L]].
+        m: number of examples.
+        rng: the generator that makes the case reproducible.
+        weight_scale, bias_scale: standard deviations of the W^[l] and b^[l] entries.
+
+    Returns:
+        X (n_x, m), Y (n^[L], m) of 0.0/1.0, and {"W1": (n^[1], n_x), "b1": (n^[1], 1), ...}.
+    """
+    X = rng.standard_normal((layer_dims[0], m))
+    Y = (rng.random((layer_dims[-1], m)) > 0.5).astype(np.float64)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * weight_scale
+        parameters[f"b{l}"] = rng.standard_normal((layer_dims[l], 1)) * bias_scale
+    return X, Y, parameters

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
-from course_lib.exercises import Case, CheckResult, check_function
+from course_lib.exercises import Case, CheckResult, check_function, random_network
 
 __all__ = [
     "check_L_model_forward",
@@ -20,15 +20,8 @@ __all__ = [
 
 
 def _network(layer_dims, m: int, seed: int):
-    """Random X, Y and parameters with non-zero biases (no ReLU sits exactly on its kink)."""
-    rng = np.random.default_rng(seed)
-    X = rng.standard_normal((layer_dims[0], m))
-    Y = (rng.random((1, m)) > 0.5).astype(np.float64)
-    parameters = {}
-    for l in range(1, len(layer_dims)):
-        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.7
-        parameters[f"b{l}"] = rng.standard_normal((layer_dims[l], 1)) * 0.3
-    return X, Y, parameters
+    """Random X, Y and parameters (non-zero biases: no ReLU sits exactly on its kink)."""
+    return random_network(layer_dims, m, np.random.default_rng(seed), 0.7, 0.3)
 
 
 _SIZES = [([5, 4, 3, 1], 4, 1), ([3, 1], 6, 2), ([7, 6, 5, 4, 1], 10, 3)]

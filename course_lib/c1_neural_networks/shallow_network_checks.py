@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib.c1_neural_networks import shallow_network as sn
-from course_lib.exercises import Case, CheckResult, check_function
+from course_lib.exercises import Case, CheckResult, check_function, random_network
 
 __all__ = ["check_forward_propagation", "check_backward_propagation"]
 
@@ -18,14 +18,7 @@ def _network_cases(seed: int = 7) -> list[tuple[str, dict, np.ndarray, np.ndarra
     rng = np.random.default_rng(seed)
     cases = []
     for n_x, n_h, m in [(2, 4, 3), (3, 5, 7), (2, 1, 10)]:
-        parameters = {
-            "W1": rng.standard_normal((n_h, n_x)),
-            "b1": rng.standard_normal((n_h, 1)) * 0.5,
-            "W2": rng.standard_normal((1, n_h)),
-            "b2": rng.standard_normal((1, 1)) * 0.5,
-        }
-        X = rng.standard_normal((n_x, m))
-        Y = (rng.random((1, m)) > 0.5).astype(np.float64)
+        X, Y, parameters = random_network([n_x, n_h, 1], m, rng)
         cases.append((f"n_x = {n_x}, n_h = {n_h}, m = {m}", parameters, X, Y))
     return cases
 
