@@ -42,9 +42,13 @@ NOTEBOOKS = REPO / "notebooks"
 ARTIFACTS = REPO / "test-artifacts" / "ui"
 
 # --- What is tested -------------------------------------------------------------------------
-# The lesson, relative to notebooks/, and a word its settings line must show before and after.
-LESSON = "c1_neural_networks/01_logistic_regression.py"
-LESSON_SETTING = "learning_rate="
+# The lessons, relative to notebooks/, each with a word that only its dashboard's settings
+# line shows (before and after the slider moves): the Course 1 learning-rate dashboard and
+# Course 2's live optimiser-path dashboard (GD, momentum, RMSprop and Adam on one surface).
+LESSONS = {
+    "c1_neural_networks/01_logistic_regression.py": "learning_rate=",
+    "c2_improving_dnns/05_optimization.py": "beta1=",
+}
 # A second, fast case: a plain-ipywidgets dashboard with the same DOM contract, so a broken
 # pipeline (server, jupytext, widgets, keyboard) is told apart from a broken lesson.
 FIXTURE = Path(__file__).parent / "fixtures" / "fixture_dashboard.py"
@@ -424,12 +428,9 @@ def test_fixture_dashboard(page, lab, tmp_path):
     _run_dashboard_case(page, server, FIXTURE.name, FIXTURE_SETTING, FIXTURE.stem)
 
 
-def test_lesson_dashboard(page, lab):
-    """The real lesson, served as `make lab` serves it: run it all, then move the slider."""
-    lesson = NOTEBOOKS / LESSON
-    if not lesson.is_file():
-        reason = f"lesson {LESSON} is not written yet"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    _run_dashboard_case(page, lab("lessons", NOTEBOOKS), LESSON, LESSON_SETTING, lesson.stem)
+@pytest.mark.parametrize("path, setting", LESSONS.items(), ids=lambda v: Path(v).stem)
+def test_lesson_dashboard(page, lab, path, setting):
+    """A real lesson, served as `make lab` serves it: run it all, then move the slider."""
+    lesson = NOTEBOOKS / path
+    assert lesson.is_file(), f"lesson {path} does not exist"
+    _run_dashboard_case(page, lab("lessons", NOTEBOOKS), path, setting, lesson.stem)
