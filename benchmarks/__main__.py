@@ -5,7 +5,8 @@
 - One gradient-descent step: NumPy ``propagate`` + update vs the Keras twin's compiled step.
 - One deep-network step: NumPy forward + backward + update vs the Keras twin's step.
 - Dashboards: seconds per slider change. Cheap (live) dashboards must stay under 30 ms
-  (issue 4); training dashboards are reported for information.
+  (issue 4): Course 2's optimiser paths, EWMA and learning-rate decay; training dashboards
+  are reported for information.
 """
 
 from __future__ import annotations
@@ -62,6 +63,35 @@ def _deep_network_step_row(rng: np.random.Generator) -> dict:
     keras_step = (time.perf_counter() - start) / steps
     return _row(f"deep-network GD step, {layers_dims}, m = {m}", keras_step, numpy_step,
                 "keras", "numpy")  # fmt: skip
+
+
+LIVE_TARGET_S = 0.030  # a live dashboard's recompute + re-render per slider change
+
+
+def _course2_live_dashboard_rows() -> list[dict]:
+    """Course 2's live dashboards: every slider, a few values each, against the target."""
+    from course_lib.c2_improving_dnns.ewma_dashboard import ewma_dashboard
+    from course_lib.c2_improving_dnns.optimizers_dashboard import (
+        lr_decay_dashboard,
+        optimizer_paths_dashboard,
+    )
+
+    paths = optimizer_paths_dashboard("elongated bowl", num_steps=50)
+    ewma = ewma_dashboard()
+    decay = lr_decay_dashboard()
+    cases = [
+        ("C2 optimiser paths, 4 x 50 steps", paths, "learning_rate", (0.05, 0.1, 0.5, 0.3)),
+        ("C2 optimiser paths, 4 x 50 steps", paths, "beta", (0.5, 0.8, 0.95, 0.9)),
+        ("C2 optimiser paths, 4 x 50 steps", paths, "beta1", (0.5, 0.8, 0.95, 0.9)),
+        ("C2 optimiser paths, 4 x 50 steps", paths, "beta2", (0.9, 0.999, 0.95, 0.99)),
+        ("C2 EWMA, 365 days", ewma, "beta", (0.5, 0.98, 0.8, 0.9)),
+        ("C2 EWMA, 365 days", ewma, "bias_correction", (True, False, True, False)),
+        ("C2 learning-rate decay, 100 epochs", decay, "decay_rate", (0.1, 1.0, 0.5, 0.3)),
+    ]
+    return [
+        _dashboard_row(name, dash, control, values, target_s=LIVE_TARGET_S)
+        for name, dash, control, values in cases
+    ]
 
 
 def main() -> None:
@@ -126,6 +156,7 @@ def main() -> None:
         )
     )
     rows.append(_deep_network_step_row(rng))
+    rows.extend(_course2_live_dashboard_rows())
 
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "latest.json"
