@@ -215,7 +215,8 @@ def mini_batch_dashboard(X, Y, num_epochs: int = 10, learning_rate: float = 0.1)
             ax.set_ylabel("cost J")
             ax.set_xlim(0, num_epochs)
             ax.grid(True, alpha=0.3)
-            ax.legend(loc="upper right", fontsize=8)
+            # Below the axes: with a batch of 1 the per-batch costs fill the whole plot.
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
             state = fig._course_artists = {"ax": ax, "batch": batch, "full": full}
         size = values["mini_batch_size"]
         state["batch"].set_data(result["epoch"], result["batch_cost"])

@@ -239,8 +239,11 @@ print(f"dropout (0.6, 0.9): train {drop_scores[0]:.1%}, dev {drop_scores[1]:.1%}
 # Side by side on the same data, from the same initialisation:
 
 # %%
-runs = {"no regularisation": (plain, plain_scores), "L2, $\\lambda$ = 0.7": (l2_params, l2_scores),
-        "dropout, keep_prob = (0.6, 0.9)": (drop_params, drop_scores)}  # fmt: skip
+runs = {
+    "no regularisation": (plain, plain_scores),
+    "L2, λ = 0.7": (l2_params, l2_scores),
+    "dropout, keep_prob = (0.6, 0.9)": (drop_params, drop_scores),
+}
 fig, axes = plt.subplots(1, 3, figsize=(13, 4))
 for ax, (name, (params, (train_acc, dev_acc))) in zip(axes, runs.items()):
     _ = plot_decision_boundary(ax, lambda X, p=params: reg.predict(X, p), X_train, Y_train)
@@ -249,8 +252,9 @@ fig.tight_layout()
 plt.show()
 
 gap = {name: scores[0] - scores[1] for name, (_, scores) in runs.items()}
-print({k: f"{v:.1%}" for k, v in gap.items()})
-assert gap["L2, $\\lambda$ = 0.7"] < gap["no regularisation"]
+for name, value in gap.items():
+    print(f"{name:32s} train-dev gap {value:6.1%}")
+assert gap["L2, λ = 0.7"] < gap["no regularisation"]
 assert gap["dropout, keep_prob = (0.6, 0.9)"] < gap["no regularisation"]
 assert max(l2_scores[1], drop_scores[1]) > plain_scores[1]  # and the dev accuracy improves
 
