@@ -4,7 +4,6 @@ import pytest
 
 from course_lib import curriculum
 
-
 # Tracks whose lessons are complete: every item of ../shared/curriculum/ must be indexed.
 FINISHED_TRACKS = {"C1": 53, "C2": 76}
 
