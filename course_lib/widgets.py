@@ -52,15 +52,28 @@ def _labelled(widget_class, description: str, **kw):
 
 
 def log_slider(description: str, value: float, low: float, high: float, **kw):
-    """A slider over [low, high] on a log scale (learning rates, lambda, epsilon)."""
+    """A slider over [low, high] on a log scale (learning rates, lambda, epsilon).
+
+    The grid of exponents is anchored at ``value`` (so its ends may sit just inside
+    [low, high]): the browser's slider snaps to that grid on display, and an unanchored grid
+    would silently turn a starting 0.3 into 10^-0.5 = 0.316.
+    """
+    if not 0 < low <= value <= high:
+        raise ValueError(
+            f"a log slider needs 0 < low <= value <= high; got {low}, {value}, {high}."
+        )
+    step = kw.pop("step", 0.1)
+    exponent = math.log10(value)
+    below = math.floor((exponent - math.log10(low)) / step + 1e-9)
+    above = math.floor((math.log10(high) - exponent) / step + 1e-9)
     return _labelled(
         widgets.FloatLogSlider,
         description,
         value=value,
         base=10,
-        min=math.log10(low),
-        max=math.log10(high),
-        step=kw.pop("step", 0.1),
+        min=exponent - below * step,
+        max=exponent + above * step,
+        step=step,
         readout_format=kw.pop("readout_format", ".2g"),
         **kw,
     )

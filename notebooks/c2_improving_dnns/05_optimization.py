@@ -333,7 +333,8 @@ assert bowl(paths["momentum"][-1]) < bowl(paths["gd"][-1]) / 3
 # The usual choices: $\beta_1 = 0.9$ (the first moment, the mean of $dW$), $\beta_2 = 0.999$
 # (the second moment, the mean of $dW^2$), $\varepsilon = 10^{-8}$ (Keras defaults to
 # $10^{-7}$); only $\alpha$ is normally tuned. Because of the correction, Adam's very first
-# step is exactly $\alpha$ times the sign of each gradient entry:
+# step is $\alpha$ times the sign of each gradient entry, up to $\varepsilon$ (the tiny
+# $-0.001$ below moves its weight by $0.099999$, not $0.1$):
 
 # %%
 params = {"W1": np.array([[1.0, -2.0]]), "b1": np.array([[0.5]])}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import math
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -175,6 +176,13 @@ def test_slider_helpers():
     assert isinstance(s, widgets.FloatLogSlider)
     assert (s.value, s.base, s.min, s.max, s.step) == (0.01, 10, -4, 0, 0.1)
     assert log_slider("lr", 0.01, 1e-3, 1.0, step=0.5).step == 0.5
+    # The exponent grid passes through the starting value, so the browser cannot snap it away.
+    s = log_slider("lr", 0.3, 1e-3, 2.0, step=0.05)
+    k = (math.log10(0.3) - s.min) / s.step
+    assert abs(k - round(k)) < 1e-6 and s.value == 0.3
+    assert 1e-3 <= 10**s.min < 1e-3 * 10**0.05 and 2.0 / 10**0.05 < 10**s.max <= 2.0
+    with pytest.raises(ValueError, match="low <= value <= high"):
+        log_slider("lr", 5.0, 1e-3, 2.0)
     f = float_slider("beta", 0.9, 0.0, 0.999, 0.001)
     assert (f.value, f.min, f.max, f.step, f.description) == (0.9, 0.0, 0.999, 0.001, "beta")
     i = int_slider("units", 4, 1, 16, 2)
