@@ -31,9 +31,31 @@ class JupytextLesson(nbval.plugin.IPyNbFile):
             yield from super().collect()
 
 
+def _is_lesson(path: Path) -> bool:
+    return (
+        path.suffix == ".py"
+        and NOTEBOOKS in path.parents
+        and path.read_text(encoding="utf-8").startswith("# ---\n# jupyter:")
+    )
+
+
+class _LessonSource(pytest.File):
+    """Stands in for the Python module pytest would make of a lesson named on the command
+    line: without it pytest imports the lesson, so it runs once at collection and again
+    under nbval."""
+
+    def collect(self):
+        return []
+
+
+def pytest_pycollect_makemodule(module_path: Path, parent):
+    if _is_lesson(module_path):
+        return _LessonSource.from_parent(parent, path=module_path)
+    return None
+
+
 def pytest_collect_file(file_path: Path, parent):
-    is_lesson = file_path.suffix == ".py" and NOTEBOOKS in file_path.parents
-    if is_lesson and file_path.read_text(encoding="utf-8").startswith("# ---\n# jupyter:"):
+    if _is_lesson(file_path):
         return JupytextLesson.from_parent(parent, path=file_path)
     return None
 

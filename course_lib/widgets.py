@@ -249,7 +249,7 @@ class Dashboard:
     def _static_key(self) -> tuple:
         """What the static layer depends on; a change means it must be rendered again."""
         parts: list = [
-            tuple(t.get_text() for t in self.figure.texts),
+            tuple(t.get_text() for t in self.figure.texts if not t.get_animated()),
             self.figure.get_size_inches().tobytes(),
         ]
         for ax in self.figure.axes:

@@ -258,3 +258,18 @@ def test_a_dashboard_without_animated_artists_renders_fully_every_time():
     dash = Dashboard(_compute, _draw, _controls(), live=True)
     dash.controls["x"].value = 2.0
     assert dash.full_renders == 2
+
+
+def test_an_animated_figure_text_keeps_the_fast_path():
+    def draw(fig, result, values):
+        _contour_and_path(fig, result, values)
+        if not fig.texts:
+            fig.suptitle("", animated=True)
+        fig.texts[0].set_text(f"result {result:.1f}")
+
+    dash = Dashboard(_compute, draw, _controls(), live=True)
+    first = dash.png
+    dash.controls["x"].value = 2.0
+    dash.controls["x"].value = 4.0
+    assert dash.full_renders == 1  # the changing suptitle is drawn over the cached layer
+    assert not (_pixels(first) == _pixels(dash.png)).all()
