@@ -124,7 +124,7 @@ def compare(
         return f"{where} should be a single number; it is {_describe(mine_arr)}."
     if not np.all(np.isfinite(mine_arr) == np.isfinite(expected_arr)):
         return f"{where} contains nan or inf where the reference does not."
-    close = np.isclose(mine_arr, expected_arr, rtol=rtol, atol=atol)
+    close = np.isclose(mine_arr, expected_arr, rtol=rtol, atol=atol, equal_nan=True)
     if close.all():
         return None
     if mine_arr.ndim == 0:

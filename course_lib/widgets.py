@@ -54,25 +54,23 @@ def _labelled(widget_class, description: str, **kw):
 def log_slider(description: str, value: float, low: float, high: float, **kw):
     """A slider over [low, high] on a log scale (learning rates, lambda, epsilon).
 
-    The grid of exponents is anchored at ``value`` (so its ends may sit just inside
-    [low, high]): the browser's slider snaps to that grid on display, and an unanchored grid
-    would silently turn a starting 0.3 into 10^-0.5 = 0.316.
+    The browser's slider snaps to the exponents min + k * step, so the step is adjusted
+    (by less than half its size per step's worth of range) to put ``value`` on that grid:
+    otherwise a starting 0.3 would silently become 10^-0.5 = 0.316 on display.
     """
     if not 0 < low <= value <= high:
-        raise ValueError(
-            f"a log slider needs 0 < low <= value <= high; got {low}, {value}, {high}."
-        )
+        raise ValueError(f"a log slider needs 0 < low <= value <= high; got {low}, {value}, {high}")
     step = kw.pop("step", 0.1)
-    exponent = math.log10(value)
-    below = math.floor((exponent - math.log10(low)) / step + 1e-9)
-    above = math.floor((math.log10(high) - exponent) / step + 1e-9)
+    offset = math.log10(value) - math.log10(low)
+    if offset > 0:
+        step = offset / max(1, round(offset / step))
     return _labelled(
         widgets.FloatLogSlider,
         description,
         value=value,
         base=10,
-        min=exponent - below * step,
-        max=exponent + above * step,
+        min=math.log10(low),
+        max=math.log10(high),
         step=step,
         readout_format=kw.pop("readout_format", ".2g"),
         **kw,

@@ -176,6 +176,17 @@ def test_a_learner_that_mutates_cannot_corrupt_the_reference():
 # --- the generic machinery --------------------------------------------------------------------
 
 
+def test_nan_inputs_and_results_count_as_equal_where_both_have_them():
+    # Missing labels are often NaN: an untouched NaN input is not "changed in place", and a
+    # NaN where the reference has one is not a mistake; a NaN anywhere else still is.
+    Y = np.array([[1.0, np.nan, 0.0]])
+    case = [Case("labels with a missing entry", (Y,))]
+    keep = lambda y: y * 2  # noqa: E731
+    assert check_function("f", keep, keep, case).passed
+    result = check_function("f", lambda y: np.nan_to_num(y), keep, case)
+    assert not result.passed and "nan or inf" in result.message
+
+
 def test_check_function_runs_every_case_and_stops_at_the_first_failure():
     calls = []
 

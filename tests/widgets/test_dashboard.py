@@ -176,11 +176,14 @@ def test_slider_helpers():
     assert isinstance(s, widgets.FloatLogSlider)
     assert (s.value, s.base, s.min, s.max, s.step) == (0.01, 10, -4, 0, 0.1)
     assert log_slider("lr", 0.01, 1e-3, 1.0, step=0.5).step == 0.5
-    # The exponent grid passes through the starting value, so the browser cannot snap it away.
-    s = log_slider("lr", 0.3, 1e-3, 2.0, step=0.05)
-    k = (math.log10(0.3) - s.min) / s.step
-    assert abs(k - round(k)) < 1e-6 and s.value == 0.3
-    assert 1e-3 <= 10**s.min < 1e-3 * 10**0.05 and 2.0 / 10**0.05 < 10**s.max <= 2.0
+    # The exponent grid passes through the starting value, so the browser cannot snap it away,
+    # and the ends stay where they were asked to be.
+    for value, low, high in ((0.3, 1e-3, 2.0), (20, 10, 1000), (1e-3, 1e-3, 1.0)):
+        s = log_slider("lr", value, low, high, step=0.05)
+        k = (math.log10(value) - s.min) / s.step
+        assert abs(k - round(k)) < 1e-9 and s.value == value
+        assert (s.min, s.max) == (math.log10(low), math.log10(high))
+        assert 0.04 < s.step < 0.06
     with pytest.raises(ValueError, match="low <= value <= high"):
         log_slider("lr", 5.0, 1e-3, 2.0)
     f = float_slider("beta", 0.9, 0.0, 0.999, 0.001)
