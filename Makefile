@@ -14,7 +14,7 @@ test: setup
 
 # Library tests only (no notebooks, no browser): the quick loop while editing course_lib.
 test-fast: setup
-	@COURSE_RUN=ci .venv/bin/python -m pytest -q -n 2 tests -m "not browser"
+	@COURSE_RUN=ci OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 .venv/bin/python -m pytest -q -n 2 tests -m "not browser"
 
 bench: setup
 	@.venv/bin/python -m benchmarks

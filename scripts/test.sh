@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export COURSE_RUN=${COURSE_RUN:-ci}
+# Two pytest workers on two cores: one BLAS/OpenMP thread each. More threads only spin
+# against each other on the course's small matrices (lessons set the same limit themselves).
+export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1} OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 py=.venv/bin/python
 
 # The browser test needs Debian's Chromium; install it when we are root with apt.

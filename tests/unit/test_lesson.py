@@ -1,7 +1,9 @@
 """The first cell of every lesson: run size, seeds, banner."""
 
+import json
 import platform
 import random
+import subprocess
 import sys
 
 import matplotlib
@@ -114,7 +116,7 @@ def test_start_lesson_without_tensorflow_prints_the_banner(monkeypatch, capsys, 
     assert lines[2] == "Device: NumPy only (TensorFlow not loaded)."
     assert lines[3].startswith(f"Run size: {run} - ")
     assert note in lines[3]
-    assert lines[3].endswith("Seed: 5.")
+    assert lines[3].endswith("Seed: 5. NumPy BLAS threads: 1.")
     assert len(lines) == 4
     assert result.title == "C1 - Test lesson"
     assert (result.seed, result.budget, result.tf) == (5, RunBudget(run), None)
@@ -151,3 +153,19 @@ def test_start_lesson_rejects_a_bogus_run_size_before_printing(monkeypatch, caps
 
 def test_import_tensorflow_quietly_returns_the_loaded_module(tf):
     assert lesson.import_tensorflow_quietly() is sys.modules["tensorflow"] is tf
+
+
+def test_start_lesson_limits_numpy_blas_threads():
+    # In a fresh process, so this test process keeps its own thread settings.
+    code = (
+        "import json; from threadpoolctl import threadpool_info\n"
+        "from course_lib.lesson import start_lesson\n"
+        "start_lesson('t', tensorflow=False, blas_threads=1)\n"
+        "print(json.dumps([i['num_threads'] for i in threadpool_info() "
+        "if i['user_api'] == 'blas']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    threads = json.loads(done.stdout.splitlines()[-1])
+    assert threads and set(threads) == {1}
+    with pytest.raises(ValueError, match="at least 1"):
+        lesson.limit_blas_threads(0)
