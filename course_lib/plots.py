@@ -13,7 +13,16 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-__all__ = ["plot_cost_curve", "plot_decision_boundary", "image_grid", "CostAndAccuracyPanels"]
+__all__ = [
+    "plot_cost_curve",
+    "plot_decision_boundary",
+    "image_grid",
+    "CostAndAccuracyPanels",
+    "FLOW_BOX_STYLES",
+    "flowchart_axes",
+    "flow_box",
+    "flow_arrow",
+]
 
 
 def plot_cost_curve(
@@ -140,3 +149,71 @@ class CostAndAccuracyPanels:
             bar.set_height(height)
             label.set_position((label.get_position()[0], height + 0.01))
             label.set_text(f"{100 * height:.0f} %")
+
+
+# --- flowcharts (the basic recipe, orthogonalisation, the two assumptions) -------------------
+
+#: The box of each kind of flowchart node: a question, an action, the end, a side note, and a
+#: warning (the knob that breaks a rule).
+FLOW_BOX_STYLES = {
+    "question": {"boxstyle": "round,pad=0.5", "fc": "#fff4d6", "ec": "#b58900"},
+    "action": {"boxstyle": "round,pad=0.5", "fc": "#e3efff", "ec": "#2a6fdb"},
+    "done": {"boxstyle": "round,pad=0.5", "fc": "#dff5e1", "ec": "#1a7f37"},
+    "note": {"boxstyle": "round,pad=0.4", "fc": "#f3f3f3", "ec": "0.6"},
+    "warning": {"boxstyle": "round,pad=0.45", "fc": "#fde7e7", "ec": "#b42318"},
+}
+
+
+def flowchart_axes(
+    ax: Axes | None, xlim: tuple[float, float], ylim: tuple[float, float], figsize=(9, 4.2)
+) -> Axes:
+    """An axes without frame or ticks, in data coordinates ``xlim`` x ``ylim``, for a diagram.
+
+    Args:
+        ax: draw here, or in a new figure of ``figsize`` when None.
+        xlim, ylim: the coordinate ranges the boxes and arrows are placed in.
+    """
+    ax = ax if ax is not None else plt.figure(figsize=figsize).add_subplot()
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.axis("off")
+    return ax
+
+
+def flow_box(ax: Axes, x: float, y: float, text: str, kind: str = "action", fontsize=9, **kw):
+    """A rounded box of ``text`` centred at (x, y); ``kind`` is a key of FLOW_BOX_STYLES."""
+    if kind not in FLOW_BOX_STYLES:
+        raise ValueError(f"unknown box kind {kind!r}; choose one of {sorted(FLOW_BOX_STYLES)}.")
+    return ax.text(
+        x, y, text, ha="center", va="center", fontsize=fontsize, bbox=FLOW_BOX_STYLES[kind], **kw
+    )
+
+
+def flow_arrow(
+    ax: Axes,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    label: str = "",
+    where: tuple[float, float] | None = None,
+    *,
+    rad: float = 0.0,
+    color="0.3",
+    linestyle: str = "-",
+    fontsize=9,
+):
+    """An arrow from ``start`` to ``end`` (curved by ``rad``), with ``label`` at ``where``."""
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": color,
+            "ls": linestyle,
+            "connectionstyle": f"arc3,rad={rad}",
+        },
+    )
+    if label:
+        if where is None:
+            where = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+        ax.text(*where, label, fontsize=fontsize, color="0.2", ha="center")

@@ -288,44 +288,19 @@ def plot_basic_recipe(ax=None):
 
     Taught in: notebooks/c2_improving_dnns/01_setup_and_diagnosis.py, section 5.
     """
-    import matplotlib.pyplot as plt
+    from course_lib.plots import flow_arrow, flow_box, flowchart_axes
 
-    ax = ax if ax is not None else plt.figure(figsize=(9, 4.2)).add_subplot()
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 6.6)
-    ax.axis("off")
-    question = {"boxstyle": "round,pad=0.5", "fc": "#fff4d6", "ec": "#b58900"}
-    action = {"boxstyle": "round,pad=0.5", "fc": "#e3efff", "ec": "#2a6fdb"}
-    done = {"boxstyle": "round,pad=0.5", "fc": "#dff5e1", "ec": "#1a7f37"}
-    nodes = {
-        "bias": (2.2, 4.6, "High bias?\n(training error far\nabove Bayes error)", question),
-        "fix_bias": (
-            7.3,
-            4.6,
-            "bigger network\ntrain longer / better optimiser\n(other architecture)",
-            action,
-        ),
-        "variance": (2.2, 2.2, "High variance?\n(dev error far\nabove training error)", question),
-        "fix_variance": (7.3, 2.2, "more data\nregularisation\n(other architecture)", action),
-        "done": (2.2, 0.4, "Done: test once, ship", done),
-    }
-    for x, y, text, style in nodes.values():
-        ax.text(x, y, text, ha="center", va="center", fontsize=9, bbox=style)
-
-    def arrow(start, end, label, rad=0.0, where=(0, 0)):
-        ax.annotate(
-            "",
-            xy=end,
-            xytext=start,
-            arrowprops={"arrowstyle": "-|>", "color": "0.3", "connectionstyle": f"arc3,rad={rad}"},
-        )
-        ax.text(*where, label, fontsize=9, color="0.2", ha="center")
-
-    arrow((3.75, 4.6), (5.35, 4.6), "yes", where=(4.55, 4.75))
-    arrow((7.3, 5.4), (2.6, 5.45), "retry", rad=0.25, where=(4.9, 5.75))
-    arrow((2.2, 3.75), (2.2, 3.05), "no", where=(2.45, 3.35))
-    arrow((3.75, 2.2), (5.6, 2.2), "yes", where=(4.65, 2.35))
-    arrow((7.3, 1.45), (3.75, 1.95), "retry", rad=-0.3, where=(6.2, 1.05))
-    arrow((2.2, 1.35), (2.2, 0.75), "no", where=(2.45, 0.95))
+    ax = flowchart_axes(ax, (0, 10), (0, 6.6), figsize=(9, 4.2))
+    flow_box(ax, 2.2, 4.6, "High bias?\n(training error far\nabove Bayes error)", "question")
+    flow_box(ax, 7.3, 4.6, "bigger network\ntrain longer / better optimiser\n(other architecture)")
+    flow_box(ax, 2.2, 2.2, "High variance?\n(dev error far\nabove training error)", "question")
+    flow_box(ax, 7.3, 2.2, "more data\nregularisation\n(other architecture)")
+    flow_box(ax, 2.2, 0.4, "Done: test once, ship", "done")
+    flow_arrow(ax, (3.75, 4.6), (5.35, 4.6), "yes", (4.55, 4.75))
+    flow_arrow(ax, (7.3, 5.4), (2.6, 5.45), "retry", (4.9, 5.75), rad=0.25)
+    flow_arrow(ax, (2.2, 3.75), (2.2, 3.05), "no", (2.45, 3.35))
+    flow_arrow(ax, (3.75, 2.2), (5.6, 2.2), "yes", (4.65, 2.35))
+    flow_arrow(ax, (7.3, 1.45), (3.75, 1.95), "retry", (6.2, 1.05), rad=-0.3)
+    flow_arrow(ax, (2.2, 1.35), (2.2, 0.75), "no", (2.45, 0.95))
     ax.set_title("The basic recipe: fix bias first, then variance", fontsize=11)
     return ax

@@ -487,59 +487,45 @@ def plot_decision_flow(ax=None):
 
     Taught in: notebooks/c3_structuring_ml/03_human_level_performance.py, section 7.
     """
-    import matplotlib.pyplot as plt
+    from course_lib.plots import flow_arrow, flow_box, flowchart_axes
 
-    ax = ax if ax is not None else plt.figure(figsize=(10, 4.8)).add_subplot()
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 7)
-    ax.axis("off")
-    question = {"boxstyle": "round,pad=0.5", "fc": "#fff4d6", "ec": "#b58900"}
-    action = {"boxstyle": "round,pad=0.5", "fc": "#e3efff", "ec": "#2a6fdb"}
-    done = {"boxstyle": "round,pad=0.5", "fc": "#dff5e1", "ec": "#1a7f37"}
-    note = {"boxstyle": "round,pad=0.4", "fc": "#f3f3f3", "ec": "0.6"}
-    boxes = [
-        (
-            2.2,
-            5.0,
-            "1. Do you fit the training set?\navoidable bias = train - human\nsmall?",
-            question,
-        ),
-        (
-            7.4,
-            5.0,
-            "bigger model\ntrain longer / better optimiser\n(momentum, RMSprop, Adam)\n"
-            "architecture, hyperparameter search",
-            action,
-        ),
-        (2.2, 2.4, "2. Does it generalise?\nvariance = dev - train\nsmall?", question),
-        (
-            7.4,
-            2.4,
-            "more data\nregularisation\n(L2, dropout, augmentation)\n"
-            "architecture, hyperparameter search",
-            action,
-        ),
-        (2.2, 0.45, "done: test once, ship", done),
-        (7.4, 0.45, "both gaps big? start with the larger one", note),
-    ]
-    for x, y, text, style in boxes:
-        ax.text(x, y, text, ha="center", va="center", fontsize=8.5, bbox=style)
-
-    def arrow(start, end, label, where, rad=0.0):
-        ax.annotate(
-            "",
-            xy=end,
-            xytext=start,
-            arrowprops={"arrowstyle": "-|>", "color": "0.3", "connectionstyle": f"arc3,rad={rad}"},
-        )
-        ax.text(*where, label, fontsize=8.5, color="0.2", ha="center")
-
-    arrow((4.15, 5.0), (5.45, 5.0), "no", (4.8, 5.15))
-    arrow((7.4, 6.05), (2.6, 6.0), "retrain", (5.0, 6.55), rad=0.2)
-    arrow((2.2, 4.05), (2.2, 3.25), "yes", (2.5, 3.55))
-    arrow((3.95, 2.4), (5.6, 2.4), "no", (4.8, 2.55))
-    arrow((7.4, 1.4), (4.0, 2.0), "retrain", (5.9, 1.25), rad=-0.25)
-    arrow((2.2, 1.6), (2.2, 0.85), "yes", (2.5, 1.1))
+    ax = flowchart_axes(ax, (0, 10), (0, 7), figsize=(10, 4.8))
+    small = {"fontsize": 8.5}
+    flow_box(
+        ax,
+        2.2,
+        5.0,
+        "1. Do you fit the training set?\navoidable bias = train - human\nsmall?",
+        "question",
+        **small,
+    )
+    flow_box(
+        ax,
+        7.4,
+        5.0,
+        "bigger model\ntrain longer / better optimiser\n(momentum, RMSprop, Adam)\n"
+        "architecture, hyperparameter search",
+        **small,
+    )
+    flow_box(
+        ax, 2.2, 2.4, "2. Does it generalise?\nvariance = dev - train\nsmall?", "question", **small
+    )
+    flow_box(
+        ax,
+        7.4,
+        2.4,
+        "more data\nregularisation\n(L2, dropout, augmentation)\n"
+        "architecture, hyperparameter search",
+        **small,
+    )
+    flow_box(ax, 2.2, 0.45, "done: test once, ship", "done", **small)
+    flow_box(ax, 7.4, 0.45, "both gaps big? start with the larger one", "note", **small)
+    flow_arrow(ax, (4.15, 5.0), (5.45, 5.0), "no", (4.8, 5.15), **small)
+    flow_arrow(ax, (7.4, 6.05), (2.6, 6.0), "retrain", (5.0, 6.55), rad=0.2, **small)
+    flow_arrow(ax, (2.2, 4.05), (2.2, 3.25), "yes", (2.5, 3.55), **small)
+    flow_arrow(ax, (3.95, 2.4), (5.6, 2.4), "no", (4.8, 2.55), **small)
+    flow_arrow(ax, (7.4, 1.4), (4.0, 2.0), "retrain", (5.9, 1.25), rad=-0.25, **small)
+    flow_arrow(ax, (2.2, 1.6), (2.2, 0.85), "yes", (2.5, 1.1), **small)
     ax.set_title(
         "The two fundamental assumptions of supervised learning, and what to do when one fails",
         fontsize=10,

@@ -99,15 +99,9 @@ def plot_orthogonalization(ax=None):
 
     Taught in: notebooks/c3_structuring_ml/01_metrics_and_orthogonalization.py, section 2.
     """
-    import matplotlib.pyplot as plt
+    from course_lib.plots import flow_arrow, flow_box, flowchart_axes
 
-    ax = ax if ax is not None else plt.figure(figsize=(11, 4.2)).add_subplot()
-    ax.set_xlim(0, 12.6)
-    ax.set_ylim(0.5, 6.0)
-    ax.axis("off")
-    goal = {"boxstyle": "round,pad=0.45", "fc": "#fff4d6", "ec": "#b58900"}
-    knob = {"boxstyle": "round,pad=0.45", "fc": "#e3efff", "ec": "#2a6fdb"}
-    odd = {"boxstyle": "round,pad=0.45", "fc": "#fde7e7", "ec": "#b42318"}
+    ax = flowchart_axes(ax, (0, 12.6), (0.5, 6.0), figsize=(11, 4.2))
     goals = [
         "fit training set\n(~ human level)",
         "fit dev set",
@@ -122,26 +116,14 @@ def plot_orthogonalization(ax=None):
     ]
     xs = [1.6, 4.8, 8.0, 11.0]
     for k, (x, g, kn) in enumerate(zip(xs, goals, knobs)):
-        ax.text(x, 4.4, f"{k + 1}. {g}", ha="center", va="center", fontsize=9.5, bbox=goal)
-        ax.text(x, 2.3, kn, ha="center", va="center", fontsize=9, bbox=knob)
-        ax.annotate(
-            "", xy=(x, 3.8), xytext=(x, 2.9), arrowprops={"arrowstyle": "-|>", "color": "#2a6fdb"}
-        )
+        flow_box(ax, x, 4.4, f"{k + 1}. {g}", "question", fontsize=9.5)
+        flow_box(ax, x, 2.3, kn, "action")
+        flow_arrow(ax, (x, 2.9), (x, 3.8), color="#2a6fdb")
         if k < 3:
-            ax.annotate(
-                "",
-                xy=(xs[k + 1] - 1.2, 4.4),
-                xytext=(x + 1.2, 4.4),
-                arrowprops={"arrowstyle": "-|>", "color": "0.3"},
-            )
-    ax.text(3.2, 2.3, "early\nstopping", ha="center", va="center", fontsize=9, bbox=odd)
+            flow_arrow(ax, (x + 1.2, 4.4), (xs[k + 1] - 1.2, 4.4))
+    flow_box(ax, 3.2, 2.3, "early\nstopping", "warning")
     for x in (xs[0] + 0.35, xs[1] - 0.35):
-        ax.annotate(
-            "",
-            xy=(x, 3.8),
-            xytext=(3.2, 2.85),
-            arrowprops={"arrowstyle": "-|>", "color": "#b42318", "ls": "--"},
-        )
+        flow_arrow(ax, (3.2, 2.85), (x, 3.8), color="#b42318", linestyle="--")
     ax.text(
         3.2,
         1.15,

@@ -1,5 +1,6 @@
 """Plot helpers return the artists they drew, with the data they were given."""
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -146,3 +147,20 @@ def test_cost_and_accuracy_panels_keep_the_previous_run():
     assert [t.get_text() for t in acc_ax.get_xticklabels()] == ["train", "dev"]
     with pytest.raises(ValueError, match="expected 2 accuracies"):
         panels.update([0.1], (0.5,))
+
+
+def test_flowchart_helpers_draw_boxes_arrows_and_labels():
+    from course_lib.plots import FLOW_BOX_STYLES, flow_arrow, flow_box, flowchart_axes
+
+    ax = flowchart_axes(None, (0, 10), (0, 5))
+    assert ax.get_xlim() == (0, 10) and not ax.axison
+    box = flow_box(ax, 2, 3, "High bias?", "question")
+    assert box.get_text() == "High bias?"
+    assert box.get_bbox_patch().get_facecolor()[:3] == pytest.approx(
+        matplotlib.colors.to_rgb(FLOW_BOX_STYLES["question"]["fc"])
+    )
+    flow_arrow(ax, (3, 3), (6, 3), "yes")
+    assert [t.get_text() for t in ax.texts] == ["High bias?", "", "yes"]
+    assert ax.texts[-1].get_position() == (4.5, 3.0)  # the label sits midway by default
+    with pytest.raises(ValueError, match="unknown box kind"):
+        flow_box(ax, 0, 0, "?", "banana")
