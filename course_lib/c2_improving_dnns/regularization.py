@@ -27,6 +27,7 @@ import numpy as np
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks.activations import relu, sigmoid
+from course_lib.c2_improving_dnns.diagnosis import noisy_moons
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
 from course_lib.validation import require_shape
 
@@ -832,8 +833,5 @@ def make_noisy_moons(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 1.
     """
-    from sklearn.datasets import make_moons
-
-    X, y = make_moons(m_train + m_dev, noise=noise, random_state=seed)
-    X, Y = X.T.astype(np.float64), y.reshape(1, -1).astype(np.float64)
+    X, Y = noisy_moons(m_train + m_dev, noise=noise, seed=seed)
     return X[:, :m_train], Y[:, :m_train], X[:, m_train:], Y[:, m_train:]
