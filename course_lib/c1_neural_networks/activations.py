@@ -8,6 +8,9 @@ Two interfaces:
   and ``activation_backward`` pick one by name ("sigmoid", "tanh", "relu", "leaky_relu",
   "linear").
 
+At the kinks, ReLU'(0) = 0 and leaky ReLU'(0) = slope (the left side), as in the course's
+assignments and in TensorFlow; ``relu_derivative`` is the only ReLU' in course_lib.
+
 Taught in: notebooks/c1_neural_networks/01_logistic_regression.py (sigmoid) and
 notebooks/c1_neural_networks/02_activations.py (the others and all derivatives).
 """
@@ -167,7 +170,14 @@ def tanh_derivative(z):
 
 
 def relu_derivative(z):
-    """g'(z) = 0 for z < 0 and 1 for z >= 0 (the course takes 1 at z = 0).
+    """g'(z) = 1 for z > 0 and 0 for z <= 0: ReLU'(0) is taken as 0.
+
+    ReLU has no derivative at z = 0; any value in [0, 1] is a valid subgradient there.
+    The project takes 0, as the course's assignments (``relu_backward``: dZ[Z <= 0] = 0)
+    and TensorFlow/Keras do, so our numbers match theirs. This is the one ReLU' of
+    course_lib: every NumPy backward pass through a ReLU calls it. z = 0 exactly is not
+    rare: an example that switches off every unit of the previous layer, with b = 0,
+    gives z = 0 in the next one.
 
     Args:
         z: scalar or array of any shape.
@@ -179,11 +189,14 @@ def relu_derivative(z):
     """
     z = _as_float(z)
     # Built in z's own dtype, so a float32 layer's dZ = dA * g'(Z) stays float32.
-    return _like_input(np.where(z >= 0, z.dtype.type(1), z.dtype.type(0)))
+    return _like_input(np.where(z > 0, z.dtype.type(1), z.dtype.type(0)))
 
 
 def leaky_relu_derivative(z, slope: float = LEAK):
-    """g'(z) = slope for z < 0 and 1 for z >= 0.
+    """g'(z) = 1 for z > 0 and slope for z <= 0.
+
+    At the kink z = 0 it takes the left side's slope, the same side as ``relu_derivative``
+    (whose left slope is 0) and as TensorFlow's leaky ReLU gradient.
 
     Args:
         z: scalar or array of any shape.
@@ -195,7 +208,7 @@ def leaky_relu_derivative(z, slope: float = LEAK):
     Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """
     z = _as_float(z)
-    return _like_input(np.where(z >= 0, z.dtype.type(1), z.dtype.type(slope)))
+    return _like_input(np.where(z > 0, z.dtype.type(1), z.dtype.type(slope)))
 
 
 def linear_derivative(z):
@@ -312,7 +325,9 @@ def relu_forward(Z):
 
 
 def relu_backward(dA, cache):
-    """dZ = dA where Z >= 0, else 0. dA, cache Z: (n[l], m) -> dZ: (n[l], m).
+    """dZ = dA where Z > 0, else 0 (ReLU'(0) = 0, as the course's relu_backward).
+
+    dA, cache Z: (n[l], m) -> dZ: (n[l], m).
 
     Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 6.
     """
@@ -328,7 +343,9 @@ def leaky_relu_forward(Z):
 
 
 def leaky_relu_backward(dA, cache):
-    """dZ = dA where Z >= 0, else 0.01 dA. dA, cache Z: (n[l], m) -> dZ: (n[l], m).
+    """dZ = dA where Z > 0, else 0.01 dA (the slope side at Z = 0).
+
+    dA, cache Z: (n[l], m) -> dZ: (n[l], m).
 
     Taught in: notebooks/c1_neural_networks/02_activations.py, section 5.
     """

@@ -7,9 +7,9 @@ back as float32 NumPy arrays of the same shape.
 Known differences from the course's conventions (all documented in the functions):
 - ``keras.activations.leaky_relu`` has ``negative_slope=0.2`` by default; the course uses
   0.01, so this twin always passes the slope explicitly (default 0.01).
-- At exactly z = 0 the kinks are differentiated differently: TensorFlow's ReLU gradient is
-  0 there and its leaky ReLU gradient is the slope, while the course takes g'(0) = 1 for
-  both. Anywhere else the derivatives agree.
+- At exactly z = 0 both sides take the left slope: TensorFlow's ReLU gradient is 0 there
+  and its leaky ReLU gradient is the slope, the same convention as the NumPy reference
+  (and the course's ``relu_backward``), so the derivatives agree everywhere.
 - float32 throughout (the reference computes in float64).
 
 Taught in: notebooks/c1_neural_networks/02_activations.py, section 9.
@@ -178,9 +178,9 @@ def tanh_derivative(z) -> np.ndarray:
 
 
 def relu_derivative(z) -> np.ndarray:
-    """ReLU'(z) by ``tf.GradientTape``: 0 for z < 0, 1 for z > 0.
+    """ReLU'(z) by ``tf.GradientTape``: 1 for z > 0, 0 for z <= 0.
 
-    Known difference: TensorFlow returns 0 at exactly z = 0, the course takes 1.
+    TensorFlow returns 0 at exactly z = 0, as the NumPy reference and the course do.
 
     Args:
         z: scalar or array of any shape.
@@ -194,9 +194,9 @@ def relu_derivative(z) -> np.ndarray:
 
 
 def leaky_relu_derivative(z, slope: float = LEAK) -> np.ndarray:
-    """Leaky ReLU'(z) by ``tf.GradientTape``: slope for z < 0, 1 for z > 0.
+    """Leaky ReLU'(z) by ``tf.GradientTape``: 1 for z > 0, slope for z <= 0.
 
-    Known difference: TensorFlow returns the slope at exactly z = 0, the course takes 1.
+    TensorFlow returns the slope at exactly z = 0, as the NumPy reference does.
 
     Args:
         z: scalar or array of any shape.
@@ -248,7 +248,7 @@ def activation_backward(dA, cache, activation: str) -> np.ndarray:
         activation: the name used in the forward pass.
 
     Returns:
-        dZ of shape (n[l], m), float32 (same z = 0 convention as the derivatives above).
+        dZ of shape (n[l], m), float32 (at z = 0 the left slope, as the derivatives above).
 
     Taught in: notebooks/c1_neural_networks/02_activations.py, section 9.
     """

@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
-from course_lib.c1_neural_networks.activations import relu, sigmoid
+from course_lib.c1_neural_networks.activations import relu, relu_derivative, sigmoid
 from course_lib.c2_improving_dnns.training import train_loop
 from course_lib.validation import require_binary_labels, require_shape
 
@@ -290,7 +290,7 @@ def L_model_backward_bn(AL, Y, caches: Sequence[Mapping]) -> dict[str, np.ndarra
 
     Output layer: dZ^[L] = AL - Y. Hidden layer: dZ_tilde = dA * relu'(Z_tilde), then
     ``batchnorm_backward`` (or nothing without BN) gives dZ, and dW = 1/m dZ A_prev^T,
-    dA_prev = W^T dZ. relu'(0) is taken as 1, as in course_lib's activations.
+    dA_prev = W^T dZ. relu'(0) = 0 (``activations.relu_derivative``, as the course and Keras).
 
     Args:
         AL: (1, m) output. Y: (1, m) labels. caches: from ``L_model_forward_bn``.
@@ -313,7 +313,7 @@ def L_model_backward_bn(AL, Y, caches: Sequence[Mapping]) -> dict[str, np.ndarra
     dA_prev = output["W"].T @ dZ
     for l in reversed(range(1, L)):  # the hidden layers: ReLU, then BN (if any), then W
         cache = caches[l - 1]
-        dZ_tilde = dA_prev * (cache["Z_tilde"] >= 0)
+        dZ_tilde = dA_prev * relu_derivative(cache["Z_tilde"])
         if cache["bn"] is not None:
             dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = batchnorm_backward(dZ_tilde, cache["bn"])
         else:

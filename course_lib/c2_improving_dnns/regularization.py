@@ -9,7 +9,7 @@ Two families of functions live here:
   ``compute_cost_with_regularization``, ``backward_propagation_with_regularization``,
   ``forward_propagation_with_dropout``, ``backward_propagation_with_dropout``, ``model``.
   Their numbers match the assignment's (same random draws, same conventions: dZ3 = A3 - Y,
-  1/m in dW and db, ReLU derivative 1[A > 0]).
+  1/m in dW and db, ReLU'(0) = 0 through ``activations.relu_derivative``).
 - Generic L-layer versions built on Course 1's ``deep_network`` blocks, with one keep_prob
   per hidden layer: ``L_model_forward_with_dropout``, ``L_model_backward_with_regularization``
   (L2 or L1), ``update_parameters_with_weight_decay``, ``train_regularized`` and
@@ -26,7 +26,7 @@ import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c1_neural_networks import logistic_regression as lr
-from course_lib.c1_neural_networks.activations import relu, sigmoid
+from course_lib.c1_neural_networks.activations import relu, relu_derivative, sigmoid
 from course_lib.c2_improving_dnns.diagnosis import noisy_moons
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
 from course_lib.validation import require_shape
@@ -158,13 +158,13 @@ def _backward3(X, Y, Z1, A1, W1, Z2, A2, W2, A3, W3, lambd, D1=None, D2=None, ke
     dA2 = W3.T @ dZ3
     if D2 is not None:
         dA2 = dA2 * D2 / keep_prob  # only the units kept in the forward pass get gradient
-    dZ2 = dA2 * (A2 > 0)
+    dZ2 = dA2 * relu_derivative(Z2)  # = 1[A2 > 0], the course's np.int64(A2 > 0)
     dW2 = dZ2 @ A1.T / m + lambd / m * W2
     db2 = np.sum(dZ2, axis=1, keepdims=True) / m
     dA1 = W2.T @ dZ2
     if D1 is not None:
         dA1 = dA1 * D1 / keep_prob
-    dZ1 = dA1 * (A1 > 0)
+    dZ1 = dA1 * relu_derivative(Z1)
     dW1 = dZ1 @ X.T / m + lambd / m * W1
     db1 = np.sum(dZ1, axis=1, keepdims=True) / m
     return {
@@ -177,7 +177,7 @@ def backward_propagation(X, Y, cache) -> dict[str, np.ndarray]:
     """Backward pass of the 3-layer network (no regularisation).
 
     dZ3 = A3 - Y; dW[l] = (1/m) dZ[l] A[l-1]^T; db[l] = (1/m) sum_i dZ[l];
-    dZ[l] = dA[l] * 1[A[l] > 0].
+    dZ[l] = dA[l] * 1[Z[l] > 0] (ReLU'(0) = 0, as the course's 1[A[l] > 0]).
 
     Args:
         X: (n_x, m). Y: (1, m). cache: from ``forward_propagation``.
@@ -546,7 +546,7 @@ def L_model_backward_with_regularization(
             dA = grads[f"dA{l}"]
             if D is not None:
                 dA = dA * D / keep
-            dZ = dA * (Z > 0)
+            dZ = dA * relu_derivative(Z)
         dA_prev, dW, db = dn.linear_backward(dZ, linear_cache)
         W = linear_cache[1]
         dW = dW + lambd / m * (W if penalty == "l2" else np.sign(W))

@@ -10,7 +10,7 @@ Known differences from the NumPy reference (course_lib/c2_improving_dnns/regular
   (kept units are scaled by 1/keep_prob during training, identity at inference). Its masks
   come from Keras's own generator, so only statistics (E[output] = input, the fraction kept,
   the scale of kept units) can be compared, never a mask.
-- ReLU'(0) is 0 in Keras and 1[A > 0] = 0 in the course's 3-layer code, so gradients agree.
+- ReLU'(0) is 0 in Keras, in the course's 3-layer code and in the reference, so gradients agree.
 - Keras works in float32: parity holds to about 1e-6.
 
 Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 8.

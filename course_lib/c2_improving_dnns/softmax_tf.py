@@ -10,7 +10,6 @@ Known differences (all below 1e-5 on ordinary inputs):
   1 and clips it to [1e-7, 1 - 1e-7], so a confidently wrong prediction costs at most
   -log(1e-7) ~ 16.1 per example (NumPy: up to ~708). With ``from_logits=True`` Keras uses
   log-softmax and has no such cap, like ``softmax_cost_from_logits``.
-- ReLU'(0) is 0 in TensorFlow and 1 in course_lib; it only matters at exact zeros.
 
 Runs unchanged on a GPU when TensorFlow sees one.
 Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 8.

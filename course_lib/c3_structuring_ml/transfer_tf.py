@@ -17,8 +17,8 @@ weights and read the result back, so the two sides can be compared number by num
 The new head is drawn by the NumPy ``replace_output_layer`` (same seed, same weights).
 
 Known differences: Keras computes in float32 (the reference in float64); Keras's
-``binary_crossentropy`` clips yhat to [1e-7, 1 - 1e-7] when it is handed probabilities;
-Keras takes relu'(0) = 0 where the course takes 1 (no Z is exactly 0 on real data).
+``binary_crossentropy`` clips yhat to [1e-7, 1 - 1e-7] when it is handed probabilities.
+Both sides take relu'(0) = 0.
 
 Runs unchanged on a GPU when TensorFlow sees one.
 Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 10.

@@ -2,9 +2,8 @@
 
 Tolerance: Keras computes in float32; values and derivatives of order 1 agree to a few
 float32 roundings (~1e-7), so rtol = 1e-6 with atol = 1e-6 leaves a margin while a wrong
-formula (missing square, wrong slope) differs by 1e-2 or more. The z grid avoids z = 0,
-where TensorFlow's derivative convention at the kinks differs from the course's (tested
-separately below, as documented in the twin).
+formula (missing square, wrong slope) differs by 1e-2 or more. The z grid avoids z = 0;
+the kinks are tested separately below (both sides take the left slope there).
 """
 
 from __future__ import annotations
@@ -55,17 +54,35 @@ def test_leaky_relu_uses_the_course_slope_not_keras_default(twin):
     np.testing.assert_allclose(twin.leaky_relu_derivative(z, slope=0.3), [0.3, 1.0], rtol=RTOL)
 
 
-def test_known_difference_at_the_kink(twin):
-    # Documented in activations_tf: TensorFlow takes the left slope at z = 0, the course 1.
-    assert act.relu_derivative(0.0) == 1.0 and twin.relu_derivative(0.0) == 0.0
-    assert act.leaky_relu_derivative(0.0) == 1.0
+def test_same_convention_at_the_kink(twin):
+    # TensorFlow, the course's relu_backward and course_lib all take the left slope at z = 0.
+    assert act.relu_derivative(0.0) == 0.0 and twin.relu_derivative(0.0) == 0.0
+    assert act.leaky_relu_derivative(0.0) == 0.01
     assert twin.leaky_relu_derivative(0.0) == pytest.approx(0.01)
+    Z, dA = np.array([[0.0, -1.0, 1.0]]), np.array([[3.0, 3.0, 3.0]])
+    for name in ("relu", "leaky_relu"):
+        np.testing.assert_allclose(
+            twin.activation_backward(dA, Z, name), act.activation_backward(dA, Z, name)
+        )
 
 
 def test_scalars_and_extremes(twin):
     assert np.ndim(twin.sigmoid(0.0)) == 0 and twin.sigmoid(0.0) == 0.5
     np.testing.assert_array_equal(twin.sigmoid(np.array([1e4, -1e4])), [1.0, 0.0])
     np.testing.assert_array_equal(twin.tanh_derivative(np.array([1e4, -1e4])), [0.0, 0.0])
+    # Saturated ends cannot tell tanh' from sigmoid' (both vanish); the middle can:
+    # tanh'(0) = 1 but sigmoid'(0) = 1/4.
+    assert twin.tanh_derivative(0.0) == pytest.approx(1.0, abs=1e-7)
+    assert twin.sigmoid_derivative(0.0) == pytest.approx(0.25, abs=1e-7)
+
+
+def test_derivatives_satisfy_their_identities_in_the_twin(twin, Z):
+    # Checked inside the twin, without the NumPy reference: g' from the tape against g.
+    t, s = twin.tanh(Z), twin.sigmoid(Z)
+    np.testing.assert_allclose(twin.tanh_derivative(Z), 1 - t**2, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(twin.sigmoid_derivative(Z), s * (1 - s), rtol=0, atol=1e-6)
+    dA = np.ones_like(Z)
+    np.testing.assert_allclose(twin.activation_backward(dA, Z, "tanh"), 1 - t**2, atol=1e-6)
 
 
 @pytest.mark.parametrize("name", NAMES)
