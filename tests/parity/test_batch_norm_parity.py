@@ -67,6 +67,23 @@ def test_forward_and_moving_averages(twin, mode, momentum, epsilon):
 
 
 @pytest.mark.parametrize("mode", ["train", "test"])
+def test_epsilon_is_the_courses_on_a_tiny_variance_unit(twin, mode):
+    # Unit 1's variance (1e-10, or running_var 1e-10 in test mode) is below epsilon = 1e-8,
+    # so dropping epsilon on either side changes its output tenfold.
+    Z = np.array([[1e-5, -1e-5, 1e-5, -1e-5], [1.0, -1.0, 2.0, 0.0]])
+    param = {
+        "mode": mode,
+        "running_mean": np.zeros((2, 1)),
+        "running_var": np.array([[1e-10], [1.0]]),
+    }
+    gamma, beta = np.ones((2, 1)), np.zeros((2, 1))
+    out, _ = bn.batchnorm_forward(Z, gamma, beta, param)
+    out_tf, _ = twin.batchnorm_forward(Z, gamma, beta, param)
+    np.testing.assert_allclose(np.abs(out[0]), 0.0995037, rtol=1e-6)
+    np.testing.assert_allclose(out_tf, out, rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("mode", ["train", "test"])
 @pytest.mark.parametrize("seed", [0, 1])
 def test_backward(twin, mode, seed):
     Z, gamma, beta, param = _case(n=3, m=10, seed=seed, mode=mode)

@@ -97,6 +97,20 @@ def test_constant_unit_is_finite():
     assert np.isfinite(dZ).all() and np.isfinite(dg).all()
 
 
+def test_epsilon_matters_for_a_unit_with_tiny_variance():
+    # Unit 1 has variance 1e-10, below the default epsilon = 1e-8: z_norm = z / sqrt(1.01e-8)
+    # = +-0.0995, not +-1 as it would be without epsilon. Unit 2 (variance 1) barely moves.
+    Z = np.array([[1e-5, -1e-5, 1e-5, -1e-5], [1.0, -1.0, 1.0, -1.0]])
+    out, cache = bn.batchnorm_forward(Z, np.ones((2, 1)), np.zeros((2, 1)), {})
+    np.testing.assert_allclose(out[0], 0.09950371902 * np.array([1, -1, 1, -1]), rtol=1e-9)
+    np.testing.assert_allclose(out[1], Z[1] / np.sqrt(1 + 1e-8), rtol=1e-12)
+    np.testing.assert_allclose(cache["inv_std"], 1 / np.sqrt([[1.01e-8], [1 + 1e-8]]))
+    # In test mode a running variance of 0 is divided by sqrt(epsilon), not by 0.
+    test = {"mode": "test", "running_mean": np.zeros((2, 1)), "running_var": np.zeros((2, 1))}
+    out, _ = bn.batchnorm_forward(Z, np.ones((2, 1)), np.zeros((2, 1)), test)
+    np.testing.assert_allclose(out, Z / 1e-4, rtol=1e-12)
+
+
 def test_extreme_scale_inputs_stay_finite():
     Z = np.array([[1e150, -1e150, 3e149], [1e-150, 2e-150, 0.0]])
     out, _ = bn.batchnorm_forward(Z, np.ones((2, 1)), np.zeros((2, 1)), {"epsilon": 0.0})
