@@ -213,15 +213,49 @@ def test_update_parameters_errors():
         sn.update_parameters(dict(parameters, gamma=1.0), dict(grads, dgamma=1.0))
 
 
-def test_nn_model_course_values():
+def test_nn_model_course_values(capsys):
+    # The 2021+ assignment's nn_model test case and its published output: nn_model seeds 3
+    # and initialize_parameters does not reseed. (The pre-2021 version, which reseeded 2
+    # inside initialize_parameters, printed 0.692739 and W2 = [[-2.45566237, ...]].)
     np.random.seed(1)  # noqa: NPY002
     X = np.random.randn(2, 3)  # noqa: NPY002
     Y = np.random.randn(1, 3) > 0  # noqa: NPY002
-    p = sn.nn_model(X, Y, 4)
-    np.testing.assert_allclose(p["W1"][0], [-0.65848169, 1.21866811], atol=1e-7)
-    np.testing.assert_allclose(p["W2"], [[-2.45566237, -3.27042274, 2.00784958, 3.36773273]])
-    np.testing.assert_allclose(p["b1"][:, 0], [0.287592, 0.3511264, -0.2431246, -0.35772805])
-    np.testing.assert_allclose(p["b2"], [[0.20459656]], atol=1e-8)
+    p = sn.nn_model(X, Y, 4, num_iterations=10000, print_cost=True)
+    printed = [float(line.split(": ")[1]) for line in capsys.readouterr().out.splitlines()]
+    assert printed[:3] == [0.693198, 0.000219, 0.000108]
+    assert printed[-2:] == [0.000027, 0.000024]
+    expected_W1 = [
+        [0.56305445, -1.03925886],
+        [0.7345426, -1.36286875],
+        [-0.72533346, 1.33753027],
+        [0.74757629, -1.38274074],
+    ]
+    np.testing.assert_allclose(p["W1"], expected_W1, atol=5e-9)
+    np.testing.assert_allclose(
+        p["b1"], [[-0.22240654], [-0.34662093], [0.33663708], [-0.35296113]], atol=5e-9
+    )
+    np.testing.assert_allclose(
+        p["W2"], [[1.82196893, 3.09657075, -2.98193564, 3.19946508]], atol=5e-9
+    )
+    np.testing.assert_allclose(p["b2"], [[0.21344644]], atol=5e-9)
+
+
+def test_initialize_parameters_draws_without_reseeding():
+    # The course seeds 2 before calling it (2021+): W1[0, 0] = -0.00416758, and a second
+    # call continues the same stream instead of repeating it.
+    np.random.seed(2)  # noqa: NPY002
+    first = sn.initialize_parameters(2, 4, 1)
+    np.testing.assert_allclose(
+        first["W1"],
+        [[-0.00416758, -0.00056267], [-0.02136196, 0.01640271],
+         [-0.01793436, -0.00841747], [0.00502881, -0.01245288]],
+        atol=5e-9,
+    )  # fmt: skip
+    np.testing.assert_allclose(
+        first["W2"], [[-0.01057952, -0.00909008, 0.00551454, 0.02292208]], atol=5e-9
+    )
+    second = sn.initialize_parameters(2, 4, 1)
+    assert not np.allclose(second["W1"], first["W1"])
 
 
 def test_nn_model_prints_every_1000(capsys):
