@@ -5,7 +5,16 @@ W^[l] is (n^[l], n^[l-1]) and b^[l] is (n^[l], 1), kept in one dict {"W1", "b1",
 "WL", "bL"}; gradients are {"dA0", ..., "dA{L-1}", "dW1", "db1", ..., "dWL", "dbL"}.
 Function names, signatures and return values follow the Course 1 week 4 assignments
 ("Building your deep neural network: step by step" and "Deep neural network -
-application"), so ``np.random.seed(s)`` before a call reproduces the course's numbers.
+application"). The initialisers seed themselves as the course's do (``seed`` argument,
+default the course's seed: 1 for ``initialize_parameters``, 3 for
+``initialize_parameters_deep``; the application's version of the latter seeds 1, which
+``L_layer_model`` passes), so calling them as the course does gives its printed arrays;
+``seed=None`` draws from NumPy's global generator as it stands.
+
+Deliberate checks beyond the course's code: every array must have the course's shape (a
+rank-1 array such as (m,) is rejected with a hint, never broadcast), labels must be 0/1,
+and ``compute_cost`` clamps only against log(0), so AL of exactly 0 or 1 gives a large
+finite cost instead of inf or NaN.
 
 The network is [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
 
@@ -86,34 +95,50 @@ def _num_layers(parameters: Mapping) -> int:
     return L
 
 
-def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict[str, np.ndarray]:
-    """The 2-layer network's start, as the course's application draws it (weights * 0.01).
+def initialize_parameters(
+    n_x: int, n_h: int, n_y: int, seed: int | None = 1
+) -> dict[str, np.ndarray]:
+    """The 2-layer network's start, as both week 4 assignments draw it (weights * 0.01).
+
+    ``np.random.seed(seed)`` first (the course's function seeds 1 itself), then W1 and W2
+    from NumPy's legacy global generator: ``initialize_parameters(3, 2, 1)`` gives the
+    course's W1 = [[0.01624345, -0.00611756, -0.00528172], [-0.01072969, 0.00865408,
+    -0.02301539]].
 
     Args:
         n_x: input size. n_h: hidden units. n_y: output units.
+        seed: the global seed to set first (the course's 1); None: do not reseed.
 
     Returns:
         {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}.
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 2.
     """
+    if seed is not None:
+        np.random.seed(seed)  # noqa: NPY002 - the course's function seeds itself
     return shallow_network.initialize_parameters(n_x, n_h, n_y, scale=0.01)
 
 
 def initialize_parameters_deep(
-    layer_dims: Sequence[int], scale: float | str = 0.01
+    layer_dims: Sequence[int], scale: float | str = 0.01, seed: int | None = 3
 ) -> dict[str, np.ndarray]:
     """Random weights and zero biases for every layer of an L-layer network.
 
-    ``W[l] = np.random.randn(n^[l], n^[l-1]) * scale`` for l = 1..L in that order, from
-    NumPy's legacy global generator (``np.random.seed(3)`` first reproduces the course);
-    the biases draw nothing.
+    ``np.random.seed(seed)`` first (the step-by-step assignment's function seeds 3 itself),
+    then ``W[l] = np.random.randn(n^[l], n^[l-1]) * scale`` for l = 1..L in that order,
+    from NumPy's legacy global generator; the biases draw nothing. So
+    ``initialize_parameters_deep([5, 4, 3])`` gives the course's W1[0] = [0.01788628,
+    0.0043651, 0.00096497, -0.01863493, -0.00277388]. The application's version (its
+    dnn_app_utils) seeds 1 and uses "xavier": ``initialize_parameters_deep(dims, "xavier",
+    seed=1)``.
 
     Args:
         layer_dims: [n^[0] = n_x, n^[1], ..., n^[L]], so L = len(layer_dims) - 1.
         scale: a number (the course's 0.01), or "xavier" for randn / sqrt(n^[l-1]) (what
             the application assignment uses, so deep ReLU stacks keep their signal), or
             "he" for randn * sqrt(2 / n^[l-1]).
+        seed: the global seed to set first (the course's 3); None: do not reseed, draw
+            from the global generator as it stands.
 
     Returns:
         {"W1": (n^[1], n^[0]), "b1": (n^[1], 1), ..., "WL": (n^[L], n^[L-1]), "bL": (n^[L], 1)}.
@@ -128,6 +153,8 @@ def initialize_parameters_deep(
             raise ValueError(f"scale must be a number, 'xavier' or 'he'; got {scale!r}.")
     elif not np.isfinite(scale):
         raise ValueError(f"scale must be finite; got {scale}.")
+    if seed is not None:
+        np.random.seed(seed)  # noqa: NPY002 - the course's function seeds itself
     parameters = {}
     for l in range(1, len(dims)):
         factor = scale if not isinstance(scale, str) else np.sqrt(factors[scale] / dims[l - 1])
@@ -441,8 +468,8 @@ def two_layer_model(
 ) -> tuple[dict[str, np.ndarray], list[float]]:
     """Train LINEAR -> RELU -> LINEAR -> SIGMOID with batch gradient descent, as the course does.
 
-    ``np.random.seed(seed)`` (the course's 1), then ``initialize_parameters(n_x, n_h, n_y)``
-    (weights * 0.01), then ``num_iterations`` of forward, cost, backward, update.
+    ``initialize_parameters(n_x, n_h, n_y, seed)`` (seed 1 and weights * 0.01, as the
+    course), then ``num_iterations`` of forward, cost, backward, update.
 
     Args:
         X: (n_x, m) inputs. Y: (1, m) labels 0/1.
@@ -460,9 +487,7 @@ def two_layer_model(
     dims = _check_layer_dims(layers_dims)
     if len(dims) != 3:
         raise ValueError(f"layers_dims must be (n_x, n_h, n_y); got {layers_dims!r}.")
-    if seed is not None:
-        np.random.seed(seed)  # noqa: NPY002 - the course seeds the global generator
-    parameters = initialize_parameters(*dims)
+    parameters = initialize_parameters(*dims, seed=seed)
     return _train(X, Y, parameters, learning_rate, num_iterations, print_cost, progress)
 
 
@@ -480,9 +505,9 @@ def L_layer_model(
 ) -> tuple[dict[str, np.ndarray], list[float]]:
     """Train [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID with batch gradient descent.
 
-    ``np.random.seed(seed)`` (the course's 1), ``initialize_parameters_deep(layers_dims,
-    scale)`` (the application's randn / sqrt(n^[l-1]) by default), then ``num_iterations``
-    of ``L_model_forward``, ``compute_cost``, ``L_model_backward``, ``update_parameters``.
+    ``initialize_parameters_deep(layers_dims, scale, seed)`` (the application's seed 1 and
+    randn / sqrt(n^[l-1]) by default), then ``num_iterations`` of ``L_model_forward``,
+    ``compute_cost``, ``L_model_backward``, ``update_parameters``.
 
     Args:
         X: (n_x, m) inputs. Y: (1, m) labels 0/1.
@@ -498,9 +523,7 @@ def L_layer_model(
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 3.
     """
-    if seed is not None:
-        np.random.seed(seed)  # noqa: NPY002 - the course seeds the global generator
-    parameters = initialize_parameters_deep(layers_dims, scale=scale)
+    parameters = initialize_parameters_deep(layers_dims, scale=scale, seed=seed)
     return _train(X, Y, parameters, learning_rate, num_iterations, print_cost, progress)
 
 

@@ -252,7 +252,7 @@ def L_layer_model(
     """Train the L-layer network with ``model.fit`` from the NumPy model's starting point.
 
     The starting parameters are drawn exactly as the NumPy ``L_layer_model`` draws them
-    (``np.random.seed(seed)``, ``initialize_parameters_deep(layers_dims, scale)``) unless
+    (``initialize_parameters_deep(layers_dims, scale, seed)``) unless
     ``parameters`` is given, so the two training runs can be overlaid.
 
     Args:
@@ -266,10 +266,8 @@ def L_layer_model(
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 5.
     """
-    if parameters is None:
-        if seed is not None:
-            np.random.seed(seed)  # noqa: NPY002 - the same start as the NumPy model
-        parameters = dn.initialize_parameters_deep(layers_dims, scale=scale)
+    if parameters is None:  # the same start as the NumPy model
+        parameters = dn.initialize_parameters_deep(layers_dims, scale=scale, seed=seed)
     return _fit(X, Y, parameters, learning_rate, num_iterations, print_cost, progress)
 
 
@@ -295,9 +293,7 @@ def two_layer_model(
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 5.
     """
-    if seed is not None:
-        np.random.seed(seed)  # noqa: NPY002 - the same start as the NumPy model
-    parameters = dn.initialize_parameters(*layers_dims)
+    parameters = dn.initialize_parameters(*layers_dims, seed=seed)  # the NumPy start
     return _fit(X, Y, parameters, learning_rate, num_iterations, print_cost, progress)
 
 

@@ -365,7 +365,7 @@ def initialize_parameters(layer_dims: Sequence[int], scale: float | str = 0.01) 
 
     Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 5.
     """
-    return dn.initialize_parameters_deep(layer_dims, scale=scale)
+    return dn.initialize_parameters_deep(layer_dims, scale=scale, seed=None)
 
 
 def forward_propagation(X, parameters) -> tuple[np.ndarray, list]:

@@ -20,8 +20,7 @@ def _gd_step(learning_rate):
 
 def test_full_batch_loop_equals_plain_gradient_descent(make_logreg_data):
     X, Y = make_logreg_data(n_x=3, m=40)
-    np.random.seed(1)  # noqa: NPY002 - initialize_parameters_deep draws from it
-    start = dn.initialize_parameters_deep([3, 4, 1])
+    start = dn.initialize_parameters_deep([3, 4, 1], seed=1)
     trained, costs = train_loop(
         start, _gd_step(0.1), 250, batches=full_batch(X, Y), record_every=100
     )
