@@ -51,7 +51,7 @@ def test_initialize_parameters_deep_course_values():
     assert list(p) == ["W1", "b1", "W2", "b2"]
 
 
-def test_initialize_parameters_deep_draws_like_the_course():
+def test_initialize_parameters_deep_draws_W1_then_W2_from_seed_3():
     p = dn.initialize_parameters_deep([5, 4, 3])
     np.random.seed(3)
     W1 = np.random.randn(4, 5) * 0.01

@@ -68,7 +68,7 @@ def test_dispatcher_matches_named_functions_and_scale():
     )
 
 
-def test_seed_keyword_changes_draws_and_default_is_course_seed():
+def test_seed_keyword_changes_the_draws():
     dims = [4, 3, 1]
     a = ini.initialize_parameters_he(dims, seed=4)["W1"]
     assert not np.allclose(a, ini.initialize_parameters_he(dims)["W1"])

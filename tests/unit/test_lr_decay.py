@@ -8,7 +8,14 @@ from course_lib.c2_improving_dnns.optimizers_dashboard import decay_schedules
 
 
 def test_course_values():
-    # The assignment's examples: alpha0 = 0.5, decay_rate = 0.3.
+    # The assignment's published examples: update_lr(0.5, 2, 1) and schedule_lr_decay
+    # with decay_rate 0.3 and time_interval 100 after 10 and 100 epochs.
+    assert d.update_lr(0.5, 2, 1) == pytest.approx(0.16666666666666666, rel=1e-15)
+    assert d.schedule_lr_decay(0.5, 10, 0.3, time_interval=100) == 0.5
+    assert d.schedule_lr_decay(0.5, 100, 0.3, 100) == pytest.approx(0.3846153846153846, rel=1e-15)
+
+
+def test_schedules_by_their_formulas():
     assert d.update_lr(0.5, 2, 0.3) == pytest.approx(0.5 / 1.6)
     assert d.schedule_lr_decay(0.5, 100, 0.3) == pytest.approx(0.5)
     assert d.schedule_lr_decay(0.5, 2500, 0.3, time_interval=1000) == pytest.approx(0.5 / 1.6)

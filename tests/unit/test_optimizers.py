@@ -158,19 +158,26 @@ def test_model_trains_and_adam_beats_gd_in_200_epochs():
 # The course's "Optimization_methods" assignment (2021+ version): layers [2, 5, 2, 1] on its
 # moons (load_dataset), mini-batches of 64, 5000 epochs, its printed "Cost after epoch"
 # lines for epochs 0, 1000, ..., 4000 and its accuracy on the 300 training examples. The
-# costs are the published outputs; all six printed digits reproduce only with ReLU'(0) = 0,
-# the course's relu_backward convention (with ReLU'(0) = 1 every model drifts, e.g. Adam
-# ends at 93.0 %). Accuracies, as examples right out of 300 and a tolerance in examples:
-# the course prints 0.7166666666666667 = 215/300 for GD and momentum and reports about 94 %
-# for Adam (with or without decay) and about 94.7 % and 95.3 % with decay (GD, momentum).
+# costs are the published outputs (the update_lr row from the assignment's own table); all
+# six printed digits reproduce only with ReLU'(0) = 0, the course's relu_backward
+# convention (with ReLU'(0) = 1 every model drifts, e.g. Adam ends at 93.0 %).
+# Accuracies, as examples right out of 300 and a tolerance in examples: GD and momentum
+# print 0.7166666666666667 = 215/300; the assignment's summary tables say Adam > 94 %
+# (283) and, with schedule_lr_decay, GD > 94.6 % (284), momentum > 95.6 % (287), Adam
+# 94 % (282). Its own code gives 283 and 286 for GD and momentum with decay (one example
+# below those table entries), hence the tolerance of one.
 COURSE_OPTIMIZATION_RUNS = [
-    ("gd", 0.0007, False, [0.702405, 0.668101, 0.635288, 0.600491, 0.573367], 215, 0),
-    ("momentum", 0.0007, False, [0.702413, 0.668167, 0.635388, 0.600591, 0.573444], 215, 0),
-    ("adam", 0.0007, False, [0.702166, 0.167845, 0.141316, 0.138788, 0.136066], 282, 1),
-    ("gd", 0.1, True, [0.701091, 0.127161, 0.120304, 0.117033, 0.117512], 284, 1),
-    ("momentum", 0.1, True, [0.702226, 0.128974, 0.125965, 0.123375, 0.123218], 286, 1),
-    ("adam", 0.01, True, [0.699346, 0.130074, 0.129826, 0.129282, 0.128361], 282, 1),
-]
+    ("gd", 0.0007, None, [0.702405, 0.668101, 0.635288, 0.600491, 0.573367], 215, 0),
+    ("momentum", 0.0007, None, [0.702413, 0.668167, 0.635388, 0.600591, 0.573444], 215, 0),
+    ("adam", 0.0007, None, [0.702166, 0.167845, 0.141316, 0.138788, 0.136066], 283, 1),
+    ("gd", 0.1, "update_lr", [0.701091, 0.661884, 0.658620, 0.656765, 0.655486], None, 0),
+    ("gd", 0.1, "schedule_lr_decay",
+     [0.701091, 0.127161, 0.120304, 0.117033, 0.117512], 284, 1),
+    ("momentum", 0.1, "schedule_lr_decay",
+     [0.702226, 0.128974, 0.125965, 0.123375, 0.123218], 287, 1),
+    ("adam", 0.01, "schedule_lr_decay",
+     [0.699346, 0.130074, 0.129826, 0.129282, 0.128361], 282, 1),
+]  # fmt: skip
 
 
 @pytest.mark.slow
@@ -187,12 +194,13 @@ def test_model_reproduces_the_courses_published_costs(optimizer, lr, decay, cost
         learning_rate=lr,
         num_epochs=5000,
         print_cost=False,
-        decay=lr_decay.schedule_lr_decay if decay else None,
+        decay=getattr(lr_decay, decay) if decay else None,
         record_every=1000,
     )
     np.testing.assert_allclose(recorded, costs, rtol=0, atol=5e-7)  # six printed digits
-    correct = int(np.sum(dn.predict(X, Y, params) == Y))
-    assert abs(correct - right) <= tol, (correct, right)
+    if right is not None:
+        correct = int(np.sum(dn.predict(X, Y, params) == Y))
+        assert abs(correct - right) <= tol, (correct, right)
 
 
 def test_model_applies_decay_per_epoch(capsys):

@@ -112,7 +112,7 @@ def test_weight_decay_equals_gd_on_l2_gradient():
     np.testing.assert_allclose(shrunk["b1"], parameters["b1"])
 
 
-def test_generic_backward_matches_course_3_layer():
+def test_generic_backward_matches_the_3_layer_backward():
     X, Y, parameters = random_network([3, 20, 3, 1], 9, np.random.default_rng(3))
     _, cache = reg.forward_propagation(X, parameters)
     course = reg.backward_propagation_with_regularization(X, Y, cache, 0.4)
@@ -173,13 +173,13 @@ def test_model_regularisation_shrinks_weights_and_gap():
     assert both["W1"].shape == (20, 2)
 
 
-def test_model_prints_course_lines(capsys):
+def test_model_prints_its_cost_in_the_course_format(capsys):
     X_train, Y_train, _, _ = reg.make_noisy_moons(m_train=20, seed=1)
     reg.model(X_train, Y_train, num_iterations=1, print_cost=True)
     assert "Cost after iteration 0:" in capsys.readouterr().out
 
 
-def test_initialization_matches_course_recipe():
+def test_initialization_follows_the_assignment_recipe():
     parameters = reg.initialize_parameters([2, 20, 3, 1], seed=3)
     np.random.seed(3)
     np.testing.assert_allclose(parameters["W1"], np.random.randn(20, 2) / np.sqrt(2))
