@@ -3,7 +3,13 @@
 Shapes: X is (n_x, m) with one example per column, Y is (1, m) with labels 0/1,
 w is (n_x, 1) and b is a Python float. Function names and signatures follow the
 Course 1 programming assignment (``initialize_with_zeros``, ``propagate``,
-``optimize``, ``predict``, ``model``) so the lesson and the course read alike.
+``optimize``, ``predict``, ``model``) so the lesson and the course read alike, and
+called as the course calls them they give its published numbers (nothing here is random).
+
+Deliberate checks beyond the course's code: X, w and Y must have the course's shapes (a
+rank-1 w of shape (n_x,) is rejected with a hint instead of broadcasting into an (m, m)
+matrix), labels must be 0/1, and the cost clamps only against log(0) (``propagate``
+computes it from the logits, so it stays exact where yhat rounds to 0 or 1).
 
 Twin: course_lib/c1_neural_networks/logistic_regression_tf.py (a one-unit sigmoid Dense).
 Taught in: notebooks/c1_neural_networks/01_logistic_regression.py.
