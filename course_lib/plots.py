@@ -88,7 +88,7 @@ def image_grid(
     Args:
         images: (k, height, width) grey or (k, height, width, 3) colour images.
         titles: one short title per image (optional).
-        ncols: images per row.
+        ncols: images per row (fewer if the row would be wider than 10.5 in).
         size: inches per image.
 
     Returns:
@@ -98,7 +98,9 @@ def image_grid(
     k = len(images)
     if k == 0:
         raise ValueError("image_grid needs at least one image.")
-    ncols = min(ncols, k)
+    # No wider than a notebook's output area (course_lib.widgets.MAX_FIGURE_WIDTH_IN): more
+    # rows rather than a wide figure shrunk to fit.
+    ncols = max(1, min(ncols, k, int(10.5 // size)))
     nrows = -(-k // ncols)
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * bool(titles))

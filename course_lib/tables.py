@@ -54,11 +54,35 @@ class Table:
     def __repr__(self) -> str:
         return str(self)
 
+    def alignments(self) -> list[str]:
+        """Per column, "right" when every cell is a number (units allowed), else "left"."""
+        return [
+            "right" if all(_is_number(c) for c in self.column(name)) else "left"
+            for name in self.columns
+        ]
+
     def _repr_html_(self) -> str:
+        # JupyterLab right-aligns every cell; text reads better left-aligned, numbers right.
         esc = lambda value: html.escape(str(value), quote=False)  # noqa: E731
-        head = "".join(f"<th>{esc(c)}</th>" for c in self.columns)
+        align = [f' style="text-align: {a}"' for a in self.alignments()]
+        head = "".join(f"<th{a}>{esc(c)}</th>" for c, a in zip(self.columns, align))
         body = "".join(
-            "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in self.rows
+            "<tr>" + "".join(f"<td{a}>{esc(c)}</td>" for c, a in zip(row, align)) + "</tr>"
+            for row in self.rows
         )
         caption = f"<caption>{esc(self.title)}</caption>" if self.title else ""
         return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _is_number(cell) -> bool:
+    """True for 3, 0.25, "1.0 %", "12,000", "-3.5 pts", "x2.1": a number with a unit."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return True
+    text = str(cell).strip().replace(",", "").replace("\u2212", "-")
+    for unit in ("%", "pts", "ms", "s", "x", "×"):
+        text = text.removesuffix(unit).removeprefix(unit).strip()
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -19,8 +19,16 @@ How it behaves (DESIGN section 5):
   legends) is rendered once, kept as a bitmap and reused while it is unchanged (same axis
   limits and scales, same static artists and texts); only the dynamic layer is drawn again.
   That brings a redraw from ~40-100 ms down to a few ms. A dashboard whose ``draw`` clears
-  and rebuilds the figure simply takes the full path every time.
-- The current settings are shown as one line a learner can paste into code.
+  and rebuilds the figure simply takes the full path every time. An axis made animated
+  (``ax.xaxis.set_animated(True)``: its ticks, labels and grid) is redrawn every frame, so
+  a slider that zooms that axis keeps the fast path, provided no static artist of the axes
+  is placed in data coordinates along it.
+- The current settings are shown as one line a learner can paste into code, each value as
+  its control's readout shows it (``format_setting``).
+- Layout: every slider has a track of at least ``MIN_TRACK_PX`` pixels (more for sliders
+  with many positions); a description longer than ``LABEL_ABOVE_CHARS`` sits in a label
+  above its slider. Values a slider starts at must lie on its grid (the browser snaps
+  them otherwise, and sends the snapped value back).
 - Tests set ``dash.controls[name].value = ...``; the callbacks run synchronously in the
   kernel, so the test can then read ``dash.result``, ``dash.values`` and ``dash.png``.
 """
@@ -43,12 +51,78 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from PIL import Image
 
-__all__ = ["Dashboard", "log_slider", "float_slider", "int_slider", "dropdown"]
+__all__ = [
+    "Dashboard",
+    "log_slider",
+    "log_int_slider",
+    "log_grid",
+    "float_slider",
+    "int_slider",
+    "dropdown",
+    "format_setting",
+]
+
+
+# Slider layout. A slider row is description | track | readout inside a fixed width, so a long
+# description used to squeeze the track to nothing (ipywidgets gives the track what is left).
+# Every slider gets an explicit width that leaves a track of at least MIN_TRACK_PX (more for
+# many positions, so each position is a few pixels apart), and a description longer than
+# LABEL_ABOVE_CHARS goes in a label above the slider instead of beside it.
+LABEL_ABOVE_CHARS = 14
+MIN_TRACK_PX = 120
+PX_PER_POSITION = 6
+MAX_TRACK_PX = 320
+# JupyterLab's output area is 968 px wide at a 1400 px window (measured in Chromium by
+# tests/ui/test_browser.py); a wider PNG is shrunk to fit, text and all. Dashboard figures
+# (dpi 90) stay within it, so they are shown at the size they were drawn.
+DPI = 90
+MAX_FIGURE_WIDTH_IN = 10.5
+_CHAR_PX = 8  # a description character at JupyterLab's 13 px font, rounded up
+_READOUT_PX = 90  # room for the widest readout ("10,000,000", "33.33%")
+
+
+def _positions(slider) -> int:
+    """How many values the browser's slider can take."""
+    if isinstance(slider, widgets.SelectionSlider):
+        return len(slider.options)
+    return int(round((slider.max - slider.min) / slider.step)) + 1
+
+
+def _fit_slider(slider, description: str):
+    """Give ``slider`` a width whose track is usable; move a long description above it."""
+    track = min(max(MIN_TRACK_PX, PX_PER_POSITION * _positions(slider)), MAX_TRACK_PX)
+    if len(description) > LABEL_ABOVE_CHARS:
+        slider.description = ""  # ipywidgets hides an empty description
+        slider.course_label = description  # Dashboard shows it above the slider
+        label_px = 0
+    else:
+        slider.course_label = None
+        label_px = _CHAR_PX * len(description) + 12
+        slider.style.description_width = f"{label_px}px"
+    width = f"{label_px + track + _READOUT_PX}px"
+    slider.layout.width = slider.layout.min_width = width
+    slider.course_track_px = track  # the track the layout leaves; tests check it
+    return slider
 
 
 def _labelled(widget_class, description: str, **kw):
-    # Wide labels: the default truncates descriptions such as "learning rate α".
-    return widget_class(description=description, style={"description_width": "initial"}, **kw)
+    widget = widget_class(description=description, style={"description_width": "initial"}, **kw)
+    if isinstance(widget, (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider,
+                           widgets.SelectionSlider)):  # fmt: skip
+        _fit_slider(widget, description)
+    return widget
+
+
+def _require_on_grid(description: str, value, low, step) -> None:
+    # The browser snaps to low + k * step and sends the snapped value back to the kernel, so
+    # a value off that grid would silently change as soon as the page shows the slider.
+    k = (value - low) / step
+    if abs(k - round(k)) > 1e-9:
+        below = low + math.floor(k) * step
+        raise ValueError(
+            f"{description!r}: value {value} is not on the slider's grid {low} + k * {step}; "
+            f"the nearest values are {below:g} and {below + step:g}."
+        )
 
 
 def log_slider(description: str, value: float, low: float, high: float, **kw):
@@ -56,7 +130,8 @@ def log_slider(description: str, value: float, low: float, high: float, **kw):
 
     The browser's slider snaps to the exponents min + k * step, so the step is adjusted
     (by less than half its size per step's worth of range) to put ``value`` on that grid:
-    otherwise a starting 0.3 would silently become 10^-0.5 = 0.316 on display.
+    otherwise a starting 0.3 would silently become 10^-0.5 = 0.316 on display. Values set
+    later (``slider.value = v``) must lie on that grid too: see ``log_grid``.
     """
     if not 0 < low <= value <= high:
         raise ValueError(f"a log slider needs 0 < low <= value <= high; got {low}, {value}, {high}")
@@ -77,15 +152,43 @@ def log_slider(description: str, value: float, low: float, high: float, **kw):
     )
 
 
+def log_grid(slider) -> list[float]:
+    """Every value a log slider can take, low to high (for cells that set a value)."""
+    n = _positions(slider)
+    return [slider.base ** (slider.min + k * slider.step) for k in range(n)]
+
+
+def log_int_slider(description: str, value: int, low: int, high: int, per_decade: int = 4):
+    """A slider over counts from low to high on a log scale (examples m, dev-set size).
+
+    The values are integers (``per_decade`` roughly evenly spaced per factor of 10, rounded,
+    plus ``value`` itself), shown with thousands separators.
+    """
+    if not 0 < low <= value <= high:
+        raise ValueError(f"a log slider needs 0 < low <= value <= high; got {low}, {value}, {high}")
+    decades = math.log10(high / low)
+    n = max(2, round(decades * per_decade) + 1)
+    counts = {int(round(low * 10 ** (decades * k / (n - 1)))) for k in range(n)}
+    counts = sorted(counts | {int(value)})
+    return _labelled(
+        widgets.SelectionSlider,
+        description,
+        options=[(f"{c:,}", c) for c in counts],
+        value=int(value),
+    )
+
+
 def float_slider(description: str, value: float, low: float, high: float, step: float, **kw):
-    """A linear slider over [low, high] (beta, keep_prob, noise)."""
+    """A linear slider over [low, high] (beta, keep_prob, noise); ``value`` on the step grid."""
+    _require_on_grid(description, value, low, step)
     return _labelled(
         widgets.FloatSlider, description, value=value, min=low, max=high, step=step, **kw
     )
 
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1, **kw):
-    """An integer slider (hidden units, layers, anchors)."""
+    """An integer slider (hidden units, layers, anchors); ``value`` on the step grid."""
+    _require_on_grid(description, value, low, step)
     return _labelled(
         widgets.IntSlider, description, value=value, min=low, max=high, step=step, **kw
     )
@@ -102,6 +205,28 @@ def _format_value(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else repr(value)
 
 
+def format_setting(control, value: Any) -> str:
+    """``value`` as the control's readout shows it, but pasteable as Python.
+
+    The readout format is applied without thousands separators and trailing zeros, and a
+    percentage (".2%": 5.00%) is written as the same digits of the fraction (0.05).
+    """
+    fmt = getattr(control, "readout_format", None)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not fmt:
+        return _format_value(value)
+    fmt = fmt.replace(",", "")
+    if fmt.endswith("%"):
+        digits = fmt[fmt.index(".") + 1 : -1] if "." in fmt else "0"
+        fmt = f".{int(digits) + 2}f"
+    try:
+        text = format(value, fmt)
+    except ValueError:  # a d3 format Python does not know
+        return _format_value(value)
+    if fmt.endswith("f") and "." in text:  # 5.00 -> 5, 0.50 -> 0.5: the same number
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
 class Dashboard:
     """Controls + a pure compute function + one figure that is redrawn on every change.
 
@@ -113,7 +238,7 @@ class Dashboard:
             artists that move with ``animated=True`` so the static rest is reused.
         controls: name -> ipywidgets value widget; the names are ``compute``'s keywords.
         live: recompute while dragging (True) or on release (False).
-        figsize: size of the figure in inches.
+        figsize: size of the figure in inches; at most ``MAX_FIGURE_WIDTH_IN`` wide.
         title: a line of text above the controls.
     """
 
@@ -129,9 +254,14 @@ class Dashboard:
     ):
         if not controls:
             raise ValueError("a Dashboard needs at least one control.")
+        if figsize[0] > MAX_FIGURE_WIDTH_IN:
+            raise ValueError(
+                f"a dashboard figure {figsize[0]} in wide would be shrunk to fit the notebook; "
+                f"draw it at most {MAX_FIGURE_WIDTH_IN} in wide (in rows if need be)."
+            )
         self.compute, self.draw, self.live = compute, draw, live
         self.controls = dict(controls)
-        self.figure = Figure(figsize=figsize, dpi=90)
+        self.figure = Figure(figsize=figsize, dpi=DPI)
         self.canvas = FigureCanvasAgg(self.figure)
         self._background = None  # (static-state key, bitmap) of the non-animated layer
         self.full_renders = 0  # how often the static layer had to be rendered
@@ -146,7 +276,7 @@ class Dashboard:
             if hasattr(control, "continuous_update"):
                 control.continuous_update = live
             control.observe(self._on_change, names="value")
-        self.plot = widgets.Output(layout={"min_height": f"{int(figsize[1] * 90)}px"})
+        self.plot = widgets.Output(layout={"min_height": f"{int(figsize[1] * DPI)}px"})
         self.plot.add_class("course-dashboard-plot")
         self.settings = widgets.HTML()
         self.settings.add_class("course-dashboard-settings")
@@ -158,13 +288,29 @@ class Dashboard:
         self.widget = widgets.VBox(
             [
                 *header,
-                widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"}),
+                widgets.HBox(
+                    [self._control_box(c) for c in self.controls.values()],
+                    layout={"flex_flow": "row wrap"},
+                ),
                 widgets.HBox([self.settings, self.progress, self.status]),
                 self.plot,
             ]
         )
         self.widget.add_class("course-dashboard")
         self.update()
+
+    @staticmethod
+    def _control_box(control):
+        # Controls keep their width (a flex row would shrink them), and a long description
+        # sits in a label above its slider.
+        control.layout.flex = "0 0 auto"
+        label = getattr(control, "course_label", None)
+        if not label:
+            return control
+        return widgets.VBox(
+            [widgets.Label(label, layout={"margin": "0 0 -4px 4px"}), control],
+            layout={"flex": "0 0 auto"},
+        )
 
     # -- state ------------------------------------------------------------------------------
 
@@ -175,7 +321,9 @@ class Dashboard:
     @property
     def settings_text(self) -> str:
         """The current settings as ``name=value, ...``, ready to paste into code."""
-        return ", ".join(f"{k}={_format_value(v)}" for k, v in self.values.items())
+        return ", ".join(
+            f"{k}={format_setting(self.controls.get(k), v)}" for k, v in self.values.items()
+        )
 
     # -- updating ---------------------------------------------------------------------------
 
@@ -251,7 +399,11 @@ class Dashboard:
             self.figure.get_size_inches().tobytes(),
         ]
         for ax in self.figure.axes:
-            parts.append((id(ax), ax.get_xlim(), ax.get_ylim(), ax.get_xscale(), ax.get_yscale()))
+            # An animated axis (ticks, labels, grid) is redrawn every frame, so its limits
+            # do not invalidate the static layer.
+            x = None if ax.xaxis.get_animated() else (ax.get_xlim(), ax.get_xscale())
+            y = None if ax.yaxis.get_animated() else (ax.get_ylim(), ax.get_yscale())
+            parts.append((id(ax), x, y))
             for artist in ax.get_children():
                 if not artist.get_animated():
                     text = artist.get_text() if isinstance(artist, Text) else None

@@ -51,7 +51,8 @@ def test_activation_curves_values():
     np.testing.assert_array_equal(result["dg"]["leaky_relu"], act.leaky_relu_derivative(z, 0.1))
     np.testing.assert_array_equal(result["dg"]["tanh"], act.tanh_derivative(z))
     assert result["flat_fraction"]["leaky_relu"] == 0.0  # slope 0.1 > FLAT
-    assert result["flat_fraction"]["relu"] == pytest.approx(40 / 81)
+    # z <= 0 is flat: 40 negative points and z = 0, where ReLU'(0) = 0 (the course's convention).
+    assert result["flat_fraction"]["relu"] == pytest.approx(41 / 81)
     with pytest.raises(ValueError, match="z_max must be positive"):
         activation_curves(z_max=0)
 

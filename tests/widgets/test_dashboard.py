@@ -112,7 +112,7 @@ def test_settings_text_is_pasteable():
         lambda alpha, n, act: 0.0,
         _draw,
         {
-            "alpha": float_slider("alpha", 0.123456, 0.0, 1.0, 0.000001),
+            "alpha": float_slider("alpha", 0.123456, 0.0, 1.0, 0.000001, readout_format=".4g"),
             "n": int_slider("n", 3, 1, 5),
             "act": dropdown("act", ["relu", "tanh"]),
         },
@@ -120,7 +120,60 @@ def test_settings_text_is_pasteable():
     assert dash.settings_text == "alpha=0.1235, n=3, act='relu'"
     assert dash.settings.value == "<code>alpha=0.1235, n=3, act='relu'</code>"
     assert "updated in" in dash.status.value
-    assert dash.seconds >= 0
+
+
+def test_settings_line_shows_what_the_readouts_show():
+    from course_lib.widgets import format_setting, log_int_slider
+
+    lam = log_slider("λ", 0.5012, 1e-3, 30.0)  # readout .2g: 0.5
+    assert format_setting(lam, lam.value) == "0.5"
+    beta = float_slider("β", 0.9, 0.0, 0.99, 0.01)  # readout .2f: 0.90
+    assert format_setting(beta, 0.9) == "0.9" and format_setting(beta, 5.0) == "5"
+    err = log_slider("error", 0.05, 0.005, 0.4, readout_format=".2%")  # 5.00%
+    assert format_setting(err, 0.05) == "0.05"
+    m = log_int_slider("examples m", 10_000, 100, 100_000_000)
+    assert isinstance(m.value, int) and all(isinstance(v, int) for _, v in m.options)
+    dash = Dashboard(lambda m: m, _draw, {"m": m})
+    m.value = m.options[5][1]
+    assert dash.settings_text == f"m={m.options[5][1]}"  # an integer, no 1.778e+04
+    assert m.options[5][0] == f"{m.options[5][1]:,}"  # the readout: the same integer
+
+
+def test_values_off_the_slider_grid_are_refused():
+    with pytest.raises(ValueError, match="not on the slider's grid"):
+        int_slider("units", 4, 1, 16, 2)
+    with pytest.raises(ValueError, match="nearest values are 0.25 and 0.5"):
+        float_slider("shift", 0.3, 0.0, 3.0, 0.25)
+
+
+@pytest.mark.parametrize(
+    "slider",
+    [
+        int_slider("units per hidden layer (width)", 8, 1, 32),
+        float_slider("app car-noise level (shift)", 0.0, 0.0, 3.0, 0.25),
+        log_slider("time budget (ms)", 1.0, 0.01, 100.0, step=0.05),
+        int_slider("n", 3, 1, 5),
+        float_slider("keep_prob", 0.5, 0.0, 1.0, 0.001),
+    ],
+)
+def test_every_slider_keeps_a_usable_track(slider):
+    from course_lib.widgets import LABEL_ABOVE_CHARS, MIN_TRACK_PX
+
+    positions = round((slider.max - slider.min) / slider.step) + 1
+    assert slider.course_track_px >= max(MIN_TRACK_PX, min(6 * positions, 320))
+    width = int(slider.layout.width.removesuffix("px"))
+    assert slider.layout.min_width == slider.layout.width
+    if slider.course_label:  # long description: shown above, the row is track + readout
+        assert len(slider.course_label) > LABEL_ABOVE_CHARS and slider.description == ""
+        assert width == slider.course_track_px + 90
+    else:
+        label = int(slider.style.description_width.removesuffix("px"))
+        assert width == label + slider.course_track_px + 90
+    box = Dashboard(lambda **kw: 0, _draw, {"v": slider}).widget.children[0].children[0]
+    if slider.course_label:
+        assert box.children[0].value == slider.course_label and box.children[1] is slider
+    else:
+        assert box is slider
 
 
 def test_an_error_in_compute_is_shown_and_raised():
@@ -188,8 +241,8 @@ def test_slider_helpers():
         log_slider("lr", 5.0, 1e-3, 2.0)
     f = float_slider("beta", 0.9, 0.0, 0.999, 0.001)
     assert (f.value, f.min, f.max, f.step, f.description) == (0.9, 0.0, 0.999, 0.001, "beta")
-    i = int_slider("units", 4, 1, 16, 2)
-    assert (i.value, i.min, i.max, i.step) == (4, 1, 16, 2)
+    i = int_slider("units", 5, 1, 16, 2)
+    assert (i.value, i.min, i.max, i.step) == (5, 1, 16, 2)
     assert dropdown("act", ["a", "b"]).value == "a"
     assert dropdown("act", ["a", "b"], value="b").value == "b"
 

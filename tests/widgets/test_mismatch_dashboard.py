@@ -31,7 +31,7 @@ def _changed(before: bytes, after: bytes) -> bool:
 
 @pytest.fixture
 def shifts():
-    return shift_dashboard(shift=0.0, m_app_train=60, **SIZES)
+    return shift_dashboard(shift=0.0, m_app_train=50, **SIZES)
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_shift_dashboard_starts_without_mismatch(shifts):
     assert set(shifts.controls) == {"shift", "m_app_train"}
     assert all(c.continuous_update is False for c in shifts.controls.values())  # retrains
     assert shifts.progress.value == 1.0
-    expected = shift_experiment(0.0, 60, **SIZES)
+    expected = shift_experiment(0.0, 50, **SIZES)
     assert shifts.result["errors"] == expected["errors"]  # the same seeded run
     gaps = shifts.result["gaps"]
     assert abs(gaps[mm.DATA_MISMATCH]) < 0.03

@@ -34,14 +34,15 @@ def test_logits_dashboard_updates_live():
     assert dash.result["a"].max() < 0.6
 
 
-def test_logits_dashboard_is_fast():
+def test_logits_dashboard_takes_the_fast_path():
+    # Machine-independent stand-in for speed (timed in `make bench`): moving a logit redraws
+    # only the animated bars over the cached static layer, never the whole figure.
     dash = softmax_logits_dashboard()
-    times = []
+    assert dash.full_renders == 1
     for value in np.linspace(-3, 3, 12):
         dash.controls["z3"].value = float(value)
-        times.append(dash.seconds)
-    assert np.median(times) < 0.03, times
-    assert dash.full_renders <= 2
+    assert dash.updates == 13
+    assert dash.full_renders == 1
 
 
 def test_decision_regions_dashboard():
