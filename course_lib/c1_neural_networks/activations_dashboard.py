@@ -58,21 +58,28 @@ _LABELS = {
 
 
 def _draw(fig, result, values, state):
+    # Fast path (course_lib.widgets): the curves, the suptitle and the axes whose limits the
+    # sliders move (both of g's, z of g''s) are animated; the rest is rendered once.
     if not fig.axes:
         g_ax, dg_ax = fig.subplots(1, 2)
         for i, name in enumerate(NAMES):
             style = {"color": f"C{i}", "lw": 1.8, "ls": "--" if name == "leaky_relu" else "-"}
+            style["animated"] = True
             state[("g", name)] = g_ax.plot([], [], label=_LABELS[name], **style)[0]
             state[("dg", name)] = dg_ax.plot([], [], label=_LABELS[name], **style)[0]
         for ax in (g_ax, dg_ax):
-            ax.axhline(0, color="0.6", lw=0.8)
-            ax.axvline(0, color="0.6", lw=0.8)
+            ax.axvline(0, color="0.6", lw=0.8)  # z = 0 stays mid-axes: the range is symmetric
             ax.set_xlabel("z")
             ax.grid(True, alpha=0.3)
+        g_ax.axhline(0, color="0.6", lw=0.8, animated=True)  # g's y-range moves
+        dg_ax.axhline(0, color="0.6", lw=0.8)
+        for axis in (g_ax.xaxis, g_ax.yaxis, dg_ax.xaxis):
+            axis.set_animated(True)
         state["flat_band"] = dg_ax.axhspan(0, FLAT, color="C3", alpha=0.12, lw=0)
         g_ax.set_ylabel("$g(z)$")
         dg_ax.set_ylabel("$g'(z)$")
         g_ax.legend(loc="upper left", fontsize=8)
+        fig.suptitle("", fontsize=10, animated=True)
         fig.tight_layout(rect=(0, 0, 1, 0.88))
     g_ax, dg_ax = fig.axes
     z, z_max = result["z"], values["z_max"]
@@ -88,11 +95,10 @@ def _draw(fig, result, values, state):
     flat = result["flat_fraction"]
     g_ax.set_title("activations g(z)")
     dg_ax.set_title(f"derivatives g'(z); shaded: g' < {FLAT}")
-    fig.suptitle(
+    fig._suptitle.set_text(
         f"leak slope {values['slope']:.3g}, z in [-{z_max:.3g}, {z_max:.3g}]: nearly flat on "
         f"{100 * flat['sigmoid']:.0f} % (sigmoid), {100 * flat['tanh']:.0f} % (tanh), "
-        f"{100 * flat['relu']:.0f} % (ReLU), {100 * flat['leaky_relu']:.0f} % (leaky ReLU)",
-        fontsize=10,
+        f"{100 * flat['relu']:.0f} % (ReLU), {100 * flat['leaky_relu']:.0f} % (leaky ReLU)"
     )
 
 

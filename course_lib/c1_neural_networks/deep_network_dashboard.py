@@ -145,7 +145,7 @@ def depth_width_dashboard(
             "units": int_slider("units per hidden layer (width)", units, 1, 32),
         },
         live=False,
-        figsize=(11.0, 3.4) if images is not None else (9.0, 3.4),
+        figsize=(10.5, 3.4) if images is not None else (9.0, 3.4),
         title=f"Depth and width: {num_iterations} iterations of batch gradient descent, "
         f"learning rate {learning_rate}",
     )

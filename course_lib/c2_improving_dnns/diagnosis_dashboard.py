@@ -182,15 +182,13 @@ def split_dashboard(m: int = 10_000) -> Dashboard:
 
     Taught in: notebooks/c2_improving_dnns/01_setup_and_diagnosis.py, section 2.
     """
-    from course_lib.widgets import log_slider
+    from course_lib.widgets import log_int_slider
 
     state: dict = {}
     return Dashboard(
-        compute=lambda m: dg.split_sizes(int(round(m))),
-        draw=lambda fig, result, values: _draw_split(
-            fig, result, {"m": int(round(values["m"]))}, state
-        ),
-        controls={"m": log_slider("examples m", m, 100, 1e8, step=0.25, readout_format=",.0f")},
+        compute=lambda m: dg.split_sizes(int(m)),
+        draw=lambda fig, result, values: _draw_split(fig, result, {"m": int(values["m"])}, state),
+        controls={"m": log_int_slider("examples m", m, 100, 100_000_000, per_decade=4)},
         live=True,
         figsize=(9.0, 1.9),
         title="Train / dev / test sizes: 20 % each for dev and test, but at most 10,000",

@@ -24,7 +24,8 @@ def ewma_curves(theta, beta: float, bias_correction: bool, show_mistake: bool = 
 
     Args:
         theta: (T,) series. beta: in [0, 1). bias_correction: divide by 1 - beta^t.
-        show_mistake: also return the E22 version (correction inside the recursion).
+        show_mistake: also return a common mistake's version (the bias correction fed
+            back into the recursion).
 
     Returns:
         {"V": (T,), "wrong": (T,) or None, "window": 1 / (1 - beta)}.
@@ -37,7 +38,7 @@ def ewma_curves(theta, beta: float, bias_correction: bool, show_mistake: bool = 
 
 
 def ewma_dashboard(num_days: int = 365, seed: int = 0) -> Dashboard:
-    """Beta slider + bias-correction and E22-mistake checkboxes over the temperature series.
+    """Beta slider + bias-correction and common-mistake checkboxes over the temperature series.
 
     Args:
         num_days: length of the series. seed: seed of the series' noise.
@@ -64,7 +65,7 @@ def ewma_dashboard(num_days: int = 365, seed: int = 0) -> Dashboard:
                 color="#7048e8",
                 lw=1.2,
                 ls="--",
-                label="E22 mistake: correction fed back",
+                label="common mistake: correction fed back",
                 animated=True,
             )
             ax.set_xlim(0, num_days + 1)
@@ -97,13 +98,13 @@ def ewma_dashboard(num_days: int = 365, seed: int = 0) -> Dashboard:
         if show:
             with np.errstate(over="ignore", invalid="ignore"):
                 peak = float(np.nanmax(np.abs(result["wrong"])))
-            text += f"\nmistake E22 reaches |V| = {peak:.2g}"
+            text += f"\nthe mistake reaches |V| = {peak:.2g}"
         state["caption"].set_text(text)
 
     controls = {
         "beta": float_slider("β", 0.9, 0.0, 0.995, 0.005, readout_format=".3f"),
         "bias_correction": widgets.Checkbox(value=False, description="bias correction"),
-        "show_mistake": widgets.Checkbox(value=False, description="show mistake E22"),
+        "show_mistake": widgets.Checkbox(value=False, description="show a common mistake"),
     }
     return Dashboard(
         compute,

@@ -207,8 +207,21 @@ def _draw_signals(fig, result, values, state, max_layers):
     state["grads"].set_data(np.arange(1, len(grads) + 1), grads)
     s, L = values["weight_scale"], values["num_layers"]
     final = result["activations"][-1]
-    verdict = "explodes" if final > 1e3 else "vanishes" if final < 1e-3 else "keeps its size"
+    verdict = _signal_verdict(final)
     state["text"].set_text(f"s = {s:.2f}, L = {L}: ‖a[L]‖/‖x‖ = {final:.3g}, the signal {verdict}")
+
+
+def _signal_verdict(ratio: float) -> str:
+    """What ||a[L]|| / ||x|| says: a factor of 2 either way is already a change of size."""
+    if ratio > 1e3:
+        return "explodes"
+    if ratio < 1e-3:
+        return "vanishes"
+    if ratio > 2:
+        return f"grows {ratio:.3g}x"
+    if ratio < 0.5:
+        return f"shrinks to {ratio:.3g}x"
+    return "keeps roughly its size"
 
 
 def vanishing_dashboard(
@@ -237,7 +250,7 @@ def vanishing_dashboard(
         compute=lambda weight_scale, num_layers: signal_sizes(weight_scale, num_layers, weights),
         draw=lambda fig, result, values: _draw_signals(fig, result, values, state, max_layers),
         controls={
-            "weight_scale": float_slider("weight scale s", weight_scale, 0.5, 1.5, 0.01),
+            "weight_scale": float_slider("weight scale s", weight_scale, 0.5, 2.0, 0.01),
             "num_layers": int_slider("layers L", num_layers, 1, max_layers),
         },
         live=True,

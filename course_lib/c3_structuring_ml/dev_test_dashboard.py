@@ -9,13 +9,14 @@ Taught in: notebooks/c3_structuring_ml/02_dev_test_sets.py, sections 3 and 5.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
 
 from course_lib.c3_structuring_ml import dev_test as dt
 from course_lib.validation import require_shape
-from course_lib.widgets import Dashboard, log_slider
+from course_lib.widgets import Dashboard, log_int_slider, log_slider
 
 __all__ = ["dev_size_dashboard", "metric_weight_dashboard"]
 
@@ -69,7 +70,7 @@ def _draw_dev_size(fig, result, state):
             -0.55, 10, "", ha="left", va="bottom", fontsize=8, animated=True
         )
         bar_ax.set_title("size for a 95 % chance", fontsize=10)
-        fig.subplots_adjust(left=0.08, right=0.98, top=0.82, bottom=0.15, wspace=0.3)
+        fig.subplots_adjust(left=0.08, right=0.98, top=0.76, bottom=0.13, wspace=0.3)
         state["title"] = curve_ax.text(
             0.5,
             0.975,
@@ -100,12 +101,51 @@ def _draw_dev_size(fig, result, state):
     state["bar_label"].set_text("your m_dev")
     state["title"].set_text(
         f"errors {100 * e:.2f} % vs {100 * (e - d):.2f} % (difference {100 * d:.2f} pts); "
-        f"the models disagree on {100 * q:.2f} % of the examples\n"
-        f"m_dev = {m:,}: SE of one error rate = {100 * result['se_error']:.2f} pts; "
-        f"SE of the difference = {100 * result['se_unpaired']:.2f} pts (own dev sets) / "
-        f"{100 * result['se_paired']:.2f} pts (same dev set); P(right ranking) = "
-        f"{100 * result['p_unpaired']:.1f} % / {100 * result['p_paired']:.1f} %"
+        f"the models disagree on {100 * q:.2f} % (the sliders keep d <= e, d <= q <= 2e - d)\n"
+        f"m_dev = {m:,}: SE of one error rate {100 * result['se_error']:.2f} pts; SE of the "
+        f"difference {100 * result['se_unpaired']:.2f} pts (own dev sets) / "
+        f"{100 * result['se_paired']:.2f} pts (same dev set)\nP(right ranking) = "
+        f"{100 * result['p_unpaired']:.1f} % (own dev sets) / {100 * result['p_paired']:.1f} % "
+        "(same dev set)"
     )
+
+
+def _grid_bounds(slider, low: float, high: float) -> tuple[float, float]:
+    """The slider's exponents nearest inside [low, high] that lie on its current grid."""
+    anchor, step = slider.min, slider.step
+    lo = anchor + math.ceil((math.log10(low) - anchor) / step - 1e-9) * step
+    hi = anchor + math.floor((math.log10(high) - anchor) / step + 1e-9) * step
+    return lo, max(lo, hi)
+
+
+def _constrain(controls) -> None:
+    """Keep e, d and q possible: d <= e, and d <= q <= e_A + e_B = 2e - d.
+
+    The bounds of d and q follow e (and q's follow d) as the sliders move, snapped to each
+    slider's grid (whose anchor, the original minimum, stays put). Registered before the
+    Dashboard's own observer, so the dashboard always computes on possible values.
+    """
+    e_s, d_s, q_s = controls["error"], controls["difference"], controls["disagreement"]
+    d_range, q_range = (d_s.min, d_s.max), (q_s.min, q_s.max)
+    d_anchor, q_anchor = d_s.min, q_s.min
+
+    def bounds(slider, anchor, full, low, high):
+        probe = type("Grid", (), {"min": anchor, "step": slider.step})
+        lo, hi = _grid_bounds(probe, max(low, 10 ** full[0]), min(high, 10 ** full[1]))
+        # Widen first, then narrow, so min <= max holds at every step.
+        slider.max = max(slider.max, hi)
+        slider.min = min(slider.min, lo)
+        slider.min, slider.max = lo, hi
+
+    def update(_change=None):
+        e = e_s.value
+        bounds(d_s, d_anchor, d_range, 0.0, e)
+        d = d_s.value
+        bounds(q_s, q_anchor, q_range, d, 2 * e - d)
+
+    e_s.observe(update, names="value")
+    d_s.observe(update, names="value")
+    update()
 
 
 def dev_size_dashboard(
@@ -120,34 +160,43 @@ def dev_size_dashboard(
     Args:
         m_dev: dev-set size (10 to 10,000,000 on a log slider).
         error: the worse model's error e (0.5 % to 40 %).
-        difference: the difference d to detect (0.05 to 5 points); capped at e.
-        disagreement: share q of examples the models disagree on (0.05 % to 50 %); at least d.
+        difference: the difference d to detect (0.05 to 5 points); at most e.
+        disagreement: share q of examples the models disagree on (0.05 % to 50 %); between
+            d and e_A + e_B = 2e - d. The sliders keep these bounds as the others move (the
+            plot says so).
 
     Returns:
         The Dashboard; ``dash.result`` is ``dev_test.dev_size_report`` for the current values.
 
     Taught in: notebooks/c3_structuring_ml/02_dev_test_sets.py, section 3.
     """
+    if not (difference <= error and difference <= disagreement <= 2 * error - difference):
+        raise ValueError(
+            "the dashboard needs d <= e and d <= q <= 2e - d (the models disagree at least on "
+            f"the d they differ by, at most on all of both errors); got e = {error}, "
+            f"d = {difference}, q = {disagreement}."
+        )
     state = {"m_grid": np.logspace(np.log10(_M_RANGE[0]), np.log10(_M_RANGE[1]), 160)}
-
-    def compute(m_dev, error, difference, disagreement):
-        return dt.dev_size_report(int(round(m_dev)), error, min(difference, error), disagreement)
+    controls = {
+        "m_dev": log_int_slider("dev examples", m_dev, 10, 10_000_000, per_decade=20),
+        "error": log_slider("error e", error, 0.005, 0.4, step=0.05, readout_format=".2%"),
+        "difference": log_slider(
+            "difference d", difference, 0.0005, 0.05, step=0.05, readout_format=".2%"
+        ),
+        "disagreement": log_slider(
+            "disagreement q", disagreement, 0.0005, 0.5, step=0.05, readout_format=".2%"
+        ),
+    }
+    _constrain(controls)
 
     return Dashboard(
-        compute=compute,
+        compute=lambda m_dev, error, difference, disagreement: dt.dev_size_report(
+            int(m_dev), error, difference, disagreement
+        ),
         draw=lambda fig, result, values: _draw_dev_size(fig, result, state),
-        controls={
-            "m_dev": log_slider("dev examples", m_dev, 10, 1e7, step=0.05, readout_format=",.0f"),
-            "error": log_slider("error e", error, 0.005, 0.4, step=0.05, readout_format=".2%"),
-            "difference": log_slider(
-                "difference d", difference, 0.0005, 0.05, step=0.05, readout_format=".2%"
-            ),
-            "disagreement": log_slider(
-                "disagreement q", disagreement, 0.0005, 0.5, step=0.05, readout_format=".2%"
-            ),
-        },
+        controls=controls,
         live=True,
-        figsize=(12.0, 4.4),
+        figsize=(10.5, 4.6),
         title="How many dev examples tell two models apart?",
     )
 
@@ -252,6 +301,6 @@ def metric_weight_dashboard(
         draw=lambda fig, result, values: _draw_weights(fig, result, state),
         controls={"w": log_slider("weight w", w, 1.0, 100.0, step=0.02, readout_format=".3g")},
         live=True,
-        figsize=(12.0, 4.4),
+        figsize=(10.5, 4.6),
         title="Weighted error: a flagged example let through counts w times",
     )

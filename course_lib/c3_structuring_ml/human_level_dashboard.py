@@ -101,7 +101,7 @@ def _draw(fig, result, values, ladder, state):
             loc="upper center",
             bbox_to_anchor=(0.5, -0.42),
             ncol=5,
-            fontsize=7.5,
+            fontsize=8,
             frameon=False,
             handlelength=1.5,
         )
@@ -123,7 +123,7 @@ def _draw(fig, result, values, ladder, state):
                     x,
                     top + 0.04,
                     f" {name} {x:.1f} % " if right else f" {name} {x:.1f} %",
-                    fontsize=7.5,
+                    fontsize=8,
                     color="0.35",
                     va="center",
                     ha="right" if right else "left",
@@ -134,7 +134,8 @@ def _draw(fig, result, values, ladder, state):
     state["human"].set_facecolor("white" if below else "0.75")
     state["human"].set_edgecolor("C0" if below else "0.75")
     state["human"].set_hatch("///" if below else None)
-    pieces = [(0.0, base), (human, max(train - human, 0.0)), (train, dev - train)]
+    # dev < train happens (a small or easier dev set); no bar can be negative, the text says.
+    pieces = [(0.0, base), (human, max(train - human, 0.0)), (train, max(dev - train, 0.0))]
     for bar, (left, width) in zip((state["human"], state["bias"], state["variance"]), pieces):
         bar.set_x(100 * left)
         bar.set_width(100 * width)
@@ -153,6 +154,11 @@ def _draw(fig, result, values, ladder, state):
         equation.set_text(
             f"dev {100 * dev:.1f} % = train {100 * train:.1f} % + variance "
             f"{100 * result['variance']:.1f} %; avoidable bias unknown (train < human)" + bound
+        )
+    if dev < train:
+        equation.set_text(
+            f"dev {100 * dev:.1f} % < train {100 * train:.1f} %: variance 0 (is the dev set "
+            "small, or easier?)" + bound
         )
     step.set_text(f"next step: {result['recipe'][0]}")
 

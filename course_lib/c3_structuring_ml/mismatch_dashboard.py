@@ -138,7 +138,7 @@ def shift_dashboard(
             "m_app_train": int_slider("app clips in training", m_app_train, 0, 1000, 50),
         },
         live=False,
-        figsize=(11.0, 4.2),
+        figsize=(10.5, 4.2),
         title="Move the app distribution away from the web one: which gap opens?",
     )
 
@@ -229,6 +229,6 @@ def pool_dashboard(
             "level": float_slider("car-noise level", level, 0.5, 3.0, 0.25),
         },
         live=False,
-        figsize=(11.0, 4.0),
+        figsize=(10.5, 4.0),
         title="Synthesise in-car clips from a pool of P noise recordings: how large must P be?",
     )

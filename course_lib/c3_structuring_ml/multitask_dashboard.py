@@ -77,8 +77,10 @@ def _draw(fig, result, values):
     label_ax.set_xticks(range(0, _SHOWN, 4))
     label_ax.set_xlabel(f"training example i (the first {_SHOWN} of {result['Y_train'].shape[1]})")
     label_ax.set_title(
-        f"labels $y_j^{{(i)}}$: {100 * values['missing_fraction']:.0f} % hidden as '?' "
-        f"({100 * result['labels_left']:.0f} % left)",
+        # The mask is drawn at random, so the share actually hidden is near the slider's.
+        f"labels $y_j^{{(i)}}$: {100 * (1 - result['labels_left']):.0f} % hidden as '?', "
+        f"{100 * result['labels_left']:.0f} % left (slider: "
+        f"{100 * values['missing_fraction']:.0f} %)",
         fontsize=10,
     )
     tasks = np.arange(len(mt.TASK_NAMES))

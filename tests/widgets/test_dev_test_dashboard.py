@@ -29,7 +29,7 @@ def test_dev_size_dashboard_starts_with_the_report(sizes):
     "control, value, key, direction",
     [
         ("m_dev", 100_000, "p_paired", +1),
-        ("m_dev", 300, "p_unpaired", -1),
+        ("m_dev", 316, "p_unpaired", -1),  # the integer grid: 20 counts per decade
         ("error", 0.2, "needed_unpaired", +1),
         ("difference", 0.01, "needed_paired", -1),
         ("disagreement", 0.05, "needed_paired", +1),
@@ -54,10 +54,44 @@ def test_dev_size_curves_and_markers_follow_the_controls(sizes):
         paired.get_ydata(), before
     )
     assert np.all(unpaired.get_ydata() <= paired.get_ydata() + 1e-12)
-    # the difference is capped at the error: d = 5 % with e = 1 % becomes d = 1 %
+    # The sliders keep the values possible: d <= e and d <= q <= e_A + e_B = 2e - d.
     sizes.controls["error"].value = 0.01
-    sizes.controls["difference"].value = 0.05
-    assert sizes.result["difference"] == pytest.approx(0.01)
+    d_slider = sizes.controls["difference"]
+    assert d_slider.max <= np.log10(0.01) + 1e-9  # the d slider now ends at (or below) e
+    d_slider.value = 0.05  # asks for more than e: the slider holds it at its end
+    assert sizes.result["difference"] == d_slider.value <= 0.01
+    assert sizes.result["difference"] > 0.008  # the grid point just below e
+    q_slider = sizes.controls["disagreement"]
+    q_slider.value = 0.5  # the models cannot disagree on more than all of both errors
+    e, d, q = (sizes.result[k] for k in ("error", "difference", "disagreement"))
+    assert d <= q <= 2 * e - d + 1e-12 and q > 0.9 * (2 * e - d)
+    assert any("d <= q <= 2e - d" in t.get_text() for t in curve_ax.texts)
+
+
+def test_dev_size_slider_grids_survive_the_constraints(sizes):
+    # Bounds move in whole steps of the original grid, so a value stays on it.
+    sizes.controls["error"].value = 0.02
+    sizes.controls["difference"].value = 0.005
+    for name in ("difference", "disagreement"):
+        s = sizes.controls[name]
+        anchor = np.log10({"difference": 0.0005, "disagreement": 0.0005}[name])
+        for exponent in (s.min, s.max):
+            k = (exponent - anchor) / s.step
+            assert abs(k - round(k)) < 1e-6
+
+
+def test_dev_size_counts_are_integers(sizes):
+    options = [v for _, v in sizes.controls["m_dev"].options]
+    assert all(isinstance(v, int) for v in options) and 10_000 in options
+    sizes.controls["m_dev"].value = 100_000
+    assert sizes.settings_text.startswith("m_dev=100000, error=0.05, ")
+
+
+def test_impossible_starting_values_are_refused():
+    with pytest.raises(ValueError, match="d <= e"):
+        dev_size_dashboard(error=0.01, difference=0.02, disagreement=0.03)
+    with pytest.raises(ValueError, match="q <= 2e - d"):
+        dev_size_dashboard(error=0.01, difference=0.001, disagreement=0.05)
 
 
 def _predictions():

@@ -91,7 +91,11 @@ def test_weight_scale_slider_changes_computation_and_plot(live):
     assert "vanishes" in live.figure.axes[0].texts[-1].get_text()
     live.controls["weight_scale"].value = 1.0
     np.testing.assert_allclose(live.result["activations"], 1.0)
-    assert "keeps its size" in live.figure.axes[0].texts[-1].get_text()
+    assert "keeps roughly its size" in live.figure.axes[0].texts[-1].get_text()
+    live.controls["weight_scale"].value = 1.19  # 1.19^20 = 32: a 30x growth is a growth
+    assert "grows 32.4x" in live.figure.axes[0].texts[-1].get_text()
+    live.controls["weight_scale"].value = 0.9  # 0.9^20 = 0.12
+    assert "shrinks to 0.122x" in live.figure.axes[0].texts[-1].get_text()
 
 
 def test_depth_slider_changes_computation_and_plot(live):

@@ -16,7 +16,7 @@ from course_lib.c1_neural_networks.logistic_regression_dashboard import (
 )
 from course_lib.data import load_faces
 
-NUM_ITERATIONS = 300  # three chunks of 100: three progress steps, three recorded costs
+NUM_ITERATIONS = 300  # the dashboard records the cost every 10 iterations: 30 costs, 30 steps
 START, NEW = 0.001, 0.5  # on the faces, 84 % -> 100 % train accuracy
 
 
@@ -58,7 +58,7 @@ def _same_result(a: dict, b: dict) -> None:
 
 
 def test_initial_state(dash, faces_xy):
-    _same_result(dash.result, train_logistic_regression(*faces_xy, START, NUM_ITERATIONS))
+    _same_result(dash.result, train_logistic_regression(*faces_xy, START, NUM_ITERATIONS, None, 10))
     assert dash.values == {"learning_rate": START}
     assert dash.settings.value == "<code>learning_rate=0.001</code>"
     assert dash.png.startswith(b"\x89PNG")
@@ -68,7 +68,7 @@ def test_initial_state(dash, faces_xy):
     assert dash.updates == 1
     lines = _lines(dash)
     np.testing.assert_array_equal(lines["current"].get_ydata(), dash.result["costs"])
-    np.testing.assert_array_equal(lines["current"].get_xdata(), [0, 100, 200])
+    np.testing.assert_array_equal(lines["current"].get_xdata(), np.arange(0, 300, 10))
     assert len(lines["previous"].get_ydata()) == 0
 
 
@@ -76,7 +76,7 @@ def test_slider_is_a_log_slider_that_trains_on_release(dash):
     slider = dash.controls["learning_rate"]
     assert type(slider).__name__ == "FloatLogSlider"
     assert slider.continuous_update is False
-    assert (slider.base, slider.min, slider.max) == (10, -4, 0)
+    assert (slider.base, slider.min, slider.max) == (10, -5, 1)  # 1e-5 to 10
 
 
 def test_moving_the_slider_retrains_and_redraws(dash, faces_xy):
@@ -91,7 +91,7 @@ def test_moving_the_slider_retrains_and_redraws(dash, faces_xy):
 
     # The model was retrained with the new learning rate...
     assert dash.values == {"learning_rate": NEW}
-    _same_result(dash.result, train_logistic_regression(*faces_xy, NEW, NUM_ITERATIONS))
+    _same_result(dash.result, train_logistic_regression(*faces_xy, NEW, NUM_ITERATIONS, None, 10))
     assert dash.result["costs"][1:] != before["result"]["costs"][1:]
     assert dash.result["costs"][-1] < before["result"]["costs"][-1]
     assert dash.result["train_accuracy"] > before["result"]["train_accuracy"]
@@ -127,13 +127,13 @@ def test_moving_the_slider_retrains_and_redraws(dash, faces_xy):
     assert "updated in" in dash.status.value
 
 
-def test_progress_moves_in_steps_of_100_iterations(dash):
+def test_progress_moves_in_steps_of_10_iterations(dash):
     seen = []
     dash.progress.observe(
         lambda change: seen.append((change["new"], dash.progress.layout.visibility)), "value"
     )
     dash.controls["learning_rate"].value = NEW
-    assert [value for value, _ in seen] == pytest.approx([0.0, 1 / 3, 2 / 3, 1.0])
+    assert [value for value, _ in seen] == pytest.approx([k / 30 for k in range(31)])
     assert {visibility for _, visibility in seen} == {"visible"}
 
 
@@ -162,3 +162,15 @@ def test_train_logistic_regression_equals_model(logreg_data, num_iterations):
     assert progress[-1] == 1.0
     assert progress == sorted(progress)
     assert len(progress) == -(-num_iterations // 100)
+
+
+def test_the_slider_range_shows_crawling_and_overshooting(dash):
+    # The cost is recorded every 10 iterations, fine enough to catch a too-large rate's jumps.
+    dash.controls["learning_rate"].value = 1e-5
+    crawl = np.array(dash.result["costs"])
+    assert crawl[-1] > 0.6 and np.all(np.diff(crawl) <= 0)  # barely moves from log 2 = 0.69
+    dash.controls["learning_rate"].value = 10.0
+    jumpy = np.array(dash.result["costs"])
+    assert np.sum(np.diff(jumpy) > 0) >= 3 and jumpy.max() > 2 * jumpy[0]  # overshoots
+    assert "overshooting" in dash.figure.axes[0].get_title()
+    assert dash.figure.axes[0].get_yscale() == "log"

@@ -24,7 +24,10 @@ def test_initial_state(dash):
     np.testing.assert_array_equal(dash.result["joint"], expected["joint"])
     assert dash.result["labels_left"] == pytest.approx(0.5, abs=0.05)
     assert dash.result["joint"].mean() < dash.result["separate"].mean()
-    assert "50 % hidden" in dash.figure.axes[0].get_title()
+    # The title's two shares add up: what is hidden plus what is left is every label.
+    left = round(100 * dash.result["labels_left"])
+    title = dash.figure.axes[0].get_title()
+    assert f"{100 - left} % hidden" in title and f"{left} % left (slider: 50 %)" in title
 
 
 def test_missing_fraction_slider_hides_labels_and_costs_accuracy(dash):
@@ -36,7 +39,7 @@ def test_missing_fraction_slider_hides_labels_and_costs_accuracy(dash):
     assert dash.result["labels_left"] < 0.15
     assert dash.result["joint"].mean() > full["joint"].mean() + 0.05  # fewer labels, more errors
     assert dash.result["joint"].mean() < 0.45  # ... but it still learns
-    assert dash.png != before_png and "90 % hidden" in dash.figure.axes[0].get_title()
+    assert dash.png != before_png and "(slider: 90 %)" in dash.figure.axes[0].get_title()
     question_marks = [t for t in dash.figure.axes[0].texts if t.get_text() == "?"]
     assert len(question_marks) > 60  # of the 4 x 24 labels drawn
 
