@@ -43,19 +43,26 @@ ARTIFACTS = REPO / "test-artifacts" / "ui"
 
 # --- What is tested -------------------------------------------------------------------------
 # The lessons, relative to notebooks/, each with a word that only its dashboard's settings
-# line shows (before and after the slider moves): the Course 1 learning-rate dashboard and
-# Course 2's live optimiser-path dashboard (GD, momentum, RMSprop and Adam on one surface).
+# line shows (before and after the slider moves), one per finished track: the Course 1
+# learning-rate dashboard, Course 2's live optimiser-path dashboard (GD, momentum, RMSprop
+# and Adam on one surface) and Course 3's live decision-threshold dashboard. On each of these
+# lessons every dashboard's sliders are measured too (MIN_TRACK_PX) and every dashboard
+# figure must be shown at its own size, not shrunk to fit.
 LESSONS = {
     "c1_neural_networks/01_logistic_regression.py": "learning_rate=",
     "c2_improving_dnns/05_optimization.py": "beta1=",
+    "c3_structuring_ml/01_metrics_and_orthogonalization.py": "threshold=",
 }
+# The narrowest usable slider track, in CSS pixels at the 1400 px viewport.
+MIN_TRACK_PX = 100
 # A second, fast case: a plain-ipywidgets dashboard with the same DOM contract, so a broken
 # pipeline (server, jupytext, widgets, keyboard) is told apart from a broken lesson.
 FIXTURE = Path(__file__).parent / "fixtures" / "fixture_dashboard.py"
 FIXTURE_SETTING = "frequency="
 # Share of the plot's pixels that must change after the slider moves: a redrawn curve changes
-# a few percent of them, a re-encoded but identical figure none.
-MIN_CHANGED_FRACTION = 0.005
+# a few percent of them, one threshold step (0.50 -> 0.51: a few points and numbers) about
+# 0.2 %, a re-encoded but identical figure none.
+MIN_CHANGED_FRACTION = 0.001
 
 # --- Time limits, in seconds (the whole module stays well under two minutes) ----------------
 SERVER_START_S = 60
@@ -80,6 +87,7 @@ DASHBOARD = ".course-dashboard"
 PLOT_IMG = ".course-dashboard-plot img"
 SETTINGS = ".course-dashboard-settings"
 SLIDER_HANDLE = ".widget-slider .noUi-handle"
+SLIDER_TRACK = ".widget-slider .noUi-target"
 ERROR_OUTPUT = '.jp-RenderedText[data-mime-type="application/vnd.jupyter.error"]'
 
 
@@ -405,6 +413,10 @@ def _run_dashboard_case(page, server: LabServer, path: str, setting: str, name: 
             f"only {fraction:.2%} of the plot's pixels changed after the slider moved"
         )
         assert not writes, f"the page wrote through the contents API: {writes}"
+        layouts = _check_dashboard_layouts(page, name)
+        tracks = [round(s["track"]) for layout in layouts for s in layout["sliders"]]
+        widths = sorted({round(layout["output"] or 0) for layout in layouts})
+        print(f"{name}: {len(layouts)} dashboards, slider tracks {tracks} px, output {widths} px")
         print(
             f"{name}: open + run all {ran_s:.1f} s, total {time.monotonic() - started:.1f} s; "
             f"{settings_before!r} -> {settings_after!r}, {fraction:.1%} of plot pixels changed"
@@ -417,6 +429,54 @@ def _run_dashboard_case(page, server: LabServer, path: str, setting: str, name: 
             print("page errors:\n" + "\n".join(js_errors))
         print(f"server log ({server.log_path}):\n{server.log_tail()}")
         raise
+
+
+# Per slider of one dashboard: its description (the label above it, if any) and the width
+# of its track; per plot: the displayed and natural widths of the PNG.
+DASHBOARD_LAYOUT_JS = """
+(box) => {
+  const sliders = Array.from(box.querySelectorAll('.widget-slider')).map((s) => {
+    const track = s.querySelector('.noUi-target');
+    const label = s.querySelector('.widget-label');
+    const above = s.parentElement && s.parentElement.querySelector(':scope > .widget-label');
+    const text = (label && label.textContent.trim()) || (above && above.textContent.trim());
+    return {label: text || '?', track: track ? track.getBoundingClientRect().width : 0};
+  });
+  const img = box.querySelector('.course-dashboard-plot img');
+  const out = box.closest('.jp-OutputArea-output');
+  return {
+    sliders,
+    shown: img ? img.getBoundingClientRect().width : null,
+    natural: img ? img.naturalWidth / (window.devicePixelRatio || 1) : null,
+    output: out ? out.getBoundingClientRect().width : null,
+  };
+}
+"""
+
+
+def _check_dashboard_layouts(page, name: str) -> list[dict]:
+    """Every dashboard on the page: no slider track under MIN_TRACK_PX, no shrunk figure."""
+    dashboards, layouts = page.locator(DASHBOARD), []
+    for k in range(dashboards.count()):
+        box = dashboards.nth(k)
+        box.scroll_into_view_if_needed(timeout=REDRAW_S * 1000)  # laid out only when shown
+        page.wait_for_timeout(300)
+        layouts.append(box.evaluate(DASHBOARD_LAYOUT_JS))
+        box.screenshot(path=ARTIFACTS / f"{name}-dashboard-{k}.png")
+    narrow = [
+        f"dashboard {k}: {s['label']!r} {s['track']:.0f} px"
+        for k, layout in enumerate(layouts)
+        for s in layout["sliders"]
+        if s["track"] < MIN_TRACK_PX
+    ]
+    assert not narrow, f"slider tracks under {MIN_TRACK_PX} px: {narrow}"
+    shrunk = [
+        f"dashboard {k}: {layout['natural']:.0f} px shown at {layout['shown']:.0f} px"
+        for k, layout in enumerate(layouts)
+        if layout["shown"] is not None and layout["shown"] < layout["natural"] - 1
+    ]
+    assert not shrunk, f"figures drawn wider than the notebook and shrunk: {shrunk}"
+    return layouts
 
 
 # --- The cases ------------------------------------------------------------------------------
