@@ -1,7 +1,7 @@
 # The two commands of the README are `make lab` and `make test`; both set up .venv first.
 # TF_VARIANT=gpu swaps tensorflow-cpu for tensorflow[and-cuda] (see README).
 
-.PHONY: setup lab test test-fast bench lint format lock where clean
+.PHONY: setup lab test test-fast bench lint format lock where changes reset map clean
 
 setup:
 	@bash scripts/setup.sh
@@ -32,6 +32,21 @@ lock:
 # Where is a curriculum item taught and implemented?  make where ID=C1.22
 where: setup
 	@.venv/bin/python -m course_lib where $(ID)
+
+# Your workbook (workbook/, the copy of the lessons that `make lab` serves; see README):
+#   make changes                  which shipped lessons changed since your copy
+#   make changes LESSON=<path>    how your copy of one lesson differs from the shipped one
+#   make reset LESSON=<path>      put one lesson back to the shipped version (yours is backed up)
+changes: setup
+	@.venv/bin/python -m course_lib workbook $(if $(LESSON),diff "$(LESSON)",status)
+
+reset: setup
+	@test -n "$(LESSON)" || { echo "usage: make reset LESSON=c1_neural_networks/01_logistic_regression.py" >&2; exit 2; }
+	@.venv/bin/python -m course_lib workbook reset "$(LESSON)"
+
+# Maintainers: rewrite the start page (notebooks/START_HERE.md) from curriculum.yml.
+map: setup
+	@.venv/bin/python -m course_lib map notebooks/START_HERE.md
 
 clean:
 	rm -rf .venv .pytest_cache .ruff_cache test-artifacts
