@@ -10,7 +10,9 @@ units learns all four questions at once by minimising
 
 and when some labels are unknown ("?", NaN here) the inner sum runs only over the labels
 that exist: with a mask M (1 = labelled, 0 = "?"), J = (1/m) sum_i sum_j M_ji L(...).
-The backward pass starts from dJ/dZ^[L] = M * (AL - Y) / m; a "?" sends no gradient.
+The backward pass starts, in the course's notation, from dZ^[L] = M * (AL - Y) (zero where a
+label is "?": a "?" sends no gradient), and the 1/m enters with dW^[L] = (1/m) dZ^[L] A^[L-1]^T,
+as in Course 1; so dJ/dZ^[L] = dZ^[L] / m.
 
 Note: the 1/m counts examples, as in the lecture. Dividing by the number of labels that
 exist instead (sum of M) is another common choice; it only rescales the learning rate.
@@ -222,26 +224,29 @@ def multitask_cost_from_logits(ZL, Y, mask=None) -> float:
 
 
 def multitask_backward(AL, Y, mask=None) -> np.ndarray:
-    """dZ^[L] = dJ/dZ^[L] = M * (AL - Y) / m for sigmoid outputs; 0 where the label is "?".
+    """dZ^[L] = M * (AL - Y) for sigmoid outputs (course notation); 0 where the label is "?".
+
+    As in Course 1 (dZ^[L] = A^[L] - Y), dZ carries no 1/m: the average over the examples
+    enters with dW^[L] = (1/m) dZ^[L] A^[L-1]^T, so the gradient of J itself is dZ^[L] / m.
 
     Args:
         AL: (n_y, m) sigmoid outputs. Y, mask: as in ``multitask_cost``.
 
     Returns:
-        (n_y, m) gradient of J with respect to the logits Z^[L] (finite for AL in {0, 1}).
+        (n_y, m) dZ^[L] = m * dJ/dZ^[L] (finite for AL in {0, 1}).
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 5.
     """
     AL = np.asarray(require_shape("AL", AL, (None, None), "(n_y, m)"), dtype=np.float64)
     Y, mask = _labels_and_mask(Y, mask, AL.shape)
-    return mask * (AL - Y) / AL.shape[1]
+    return mask * (AL - Y)
 
 
 def multitask_model_backward(AL, Y, caches, mask=None) -> dict[str, np.ndarray]:
     """Backward pass of [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID (n_y units), masked.
 
-    Starts from ``multitask_backward`` and then uses Course 1's blocks. Course 1's
-    ``linear_backward`` divides by m itself, so it receives m * dZ^[L] = M * (AL - Y).
+    Starts from ``multitask_backward``'s dZ^[L] = M * (AL - Y) and then uses Course 1's
+    blocks, whose ``linear_backward`` applies the 1/m (dW = (1/m) dZ A_prev^T).
 
     Args:
         AL: (n_y, m) from ``deep_network.L_model_forward``. Y, mask: as in
@@ -261,7 +266,7 @@ def multitask_model_backward(AL, Y, caches, mask=None) -> dict[str, np.ndarray]:
 
 def _model_backward(AL, Y, mask, caches) -> dict[str, np.ndarray]:
     L = len(caches)
-    dZ = mask * (AL - Y)  # = m * dJ/dZ^[L]; linear_backward divides by m
+    dZ = mask * (AL - Y)  # the course's dZ^[L]; linear_backward applies the 1/m
     grads: dict[str, np.ndarray] = {}
     linear_cache, _ = caches[L - 1]
     grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = dn.linear_backward(dZ, linear_cache)

@@ -90,7 +90,7 @@ def multitask_cost(AL, Y, mask=None) -> float:
 
 
 def multitask_backward(AL, Y, mask=None) -> np.ndarray:
-    """dJ/dZ^[L] by automatic differentiation through sigmoid and the masked loss.
+    """The course's dZ^[L] = m * dJ/dZ^[L], by automatic differentiation of the masked loss.
 
     The tape starts from Z^[L] = log(AL / (1 - AL)), so AL must lie strictly in (0, 1).
 
@@ -98,7 +98,7 @@ def multitask_backward(AL, Y, mask=None) -> np.ndarray:
         AL: (n_y, m) probabilities in (0, 1). Y, mask: as in ``multitask_cost``.
 
     Returns:
-        (n_y, m) gradient (float64), to compare with M * (AL - Y) / m.
+        (n_y, m) dZ^[L] (float64), to compare with the NumPy M * (AL - Y).
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 10.
     """
@@ -109,7 +109,7 @@ def multitask_backward(AL, Y, mask=None) -> np.ndarray:
     Z = tf.Variable(np.log(AL / (1.0 - AL)).T.astype(np.float32))
     with tf.GradientTape() as tape:
         cost = keras.ops.mean(masked_binary_crossentropy(targets, keras.ops.sigmoid(Z)))
-    return tape.gradient(cost, Z).numpy().T.astype(np.float64)
+    return AL.shape[1] * tape.gradient(cost, Z).numpy().T.astype(np.float64)
 
 
 def multitask_model_backward(X, Y, parameters: Mapping, mask=None) -> dict[str, np.ndarray]:

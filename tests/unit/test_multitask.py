@@ -85,6 +85,24 @@ def test_backward_known_value():
     )
 
 
+def test_backward_uses_the_course_notation_without_1_over_m(rng):
+    # dZ^[L] = M * (AL - Y) as in Course 1; the 1/m enters with dW^[L] = (1/m) dZ A^T.
+    m = 6
+    AL = rng.uniform(0.05, 0.95, (3, m))
+    Y = mt.hide_labels((rng.random((3, m)) > 0.5).astype(float), 0.3, seed=2)
+    mask = mt.label_mask(Y)
+    dZ = mt.multitask_backward(AL, Y)
+    np.testing.assert_allclose(dZ, mask * (AL - np.nan_to_num(Y)), atol=1e-15)
+    X = rng.standard_normal((5, m))
+    params = tr.he_parameters([5, 4, 3], seed=2)
+    AL_net, caches = dn.L_model_forward(X, params)
+    grads = mt.multitask_model_backward(AL_net, Y, caches)
+    dZ_net = mt.multitask_backward(AL_net, Y)
+    A_prev = caches[-1][0][0]
+    np.testing.assert_allclose(grads["dW2"], dZ_net @ A_prev.T / m, atol=1e-14)
+    np.testing.assert_allclose(grads["db2"], dZ_net.sum(axis=1, keepdims=True) / m, atol=1e-14)
+
+
 def test_model_backward_without_missing_labels_is_course_1s(rng):
     X = rng.standard_normal((5, 7))
     params = tr.he_parameters([5, 4, 3], seed=1)
