@@ -176,7 +176,7 @@ assert noise[1] > noise[32] > noise[300]
 # network retrains when you release the slider).
 
 # %%
-mini_batch_dashboard(train_X, train_Y, num_epochs=budget.pick(ci=3, full=10), learning_rate=0.1)
+mini_batch_dashboard(train_X, train_Y, num_epochs=budget.pick(ci=3, full=10), learning_rate=1.0)
 
 # %% [markdown]
 # ## 2. Exponentially weighted averages
