@@ -26,11 +26,13 @@ import platform  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import ipywidgets as widgets  # noqa: E402
 import numpy as np  # noqa: E402
 
 from course_lib.c1_neural_networks import logistic_regression as lr  # noqa: E402
 from course_lib.c1_neural_networks.vectorization import dot_loop, time_call  # noqa: E402
 from course_lib.lesson import limit_blas_threads  # noqa: E402
+from course_lib.widgets import log_grid  # noqa: E402
 
 RESULTS = Path(__file__).with_name("results")
 
@@ -44,25 +46,53 @@ def _row(name: str, slow: float, fast: float, slow_label: str, fast_label: str) 
 
 
 def _dashboard_row(name, dash, control: str, values, target_s: float | None = None) -> dict:
-    """Median seconds per change of ``control`` over ``values`` (recompute + re-render)."""
-    times = []
+    """Median time per change of ``control`` over ``values`` (recompute + re-render).
+
+    Two clocks: wall time (what a learner waits) and the process's CPU time, which other
+    programs on a busy machine do not inflate (BLAS runs on one thread, so on an idle
+    machine the two agree). The target is judged on the CPU time; both are printed.
+    """
+    walls, cpus, renders = [], [], dash.full_renders
     for value in values:
+        start = time.process_time()
         dash.controls[control].value = value
-        times.append(dash.seconds)
-    median = float(np.median(times))
+        cpus.append(time.process_time() - start)
+        walls.append(dash.seconds)
+    wall, cpu = float(np.median(walls)), float(np.median(cpus))
+    full = (dash.full_renders - renders) / len(values)
     verdict, met = "", None
     if target_s is not None:
-        met = median <= target_s
+        met = cpu <= target_s
         verdict = f" | target <= {1e3 * target_s:.0f} ms: {'met' if met else 'MISSED'}"
-    print(f"{name:46s} {1e3 * median:9.1f} ms per change of {control}{verdict}")
+    print(
+        f"{name:40s} {control:16s} cpu {1e3 * cpu:6.1f} ms  wall {1e3 * wall:6.1f} ms"
+        f"  full renders {full:4.2f}/change{verdict}"
+    )
     return {
         "name": f"{name} ({control})",
-        "seconds": median,
+        "seconds": cpu,
+        "wall_seconds": wall,
         "target_seconds": target_s,
         "met": met,
-        "full_renders": dash.full_renders,
-        "changes": dash.updates,
+        "full_renders_per_change": full,
     }
+
+
+def _drag(slider, n: int = 8) -> list:
+    """The next ``n`` positions of a slider from its value, as a learner's drag visits them
+    (upwards, or downwards near the top), then back to where it started."""
+    if isinstance(slider, widgets.SelectionSlider):
+        grid = [v for _, v in slider.options]
+    elif isinstance(slider, widgets.FloatLogSlider):
+        grid = log_grid(slider)
+    else:
+        count = int(round((slider.max - slider.min) / slider.step)) + 1
+        grid = [slider.min + k * slider.step for k in range(count)]
+        if isinstance(slider, widgets.IntSlider):
+            grid = [int(v) for v in grid]
+    here = int(np.argmin([abs(v - slider.value) for v in grid]))
+    path = grid[here + 1 : here + 1 + n] if here + n < len(grid) else grid[here - n : here][::-1]
+    return [*path, slider.value]
 
 
 def _deep_network_step_row(rng: np.random.Generator) -> dict:
@@ -123,7 +153,6 @@ def _live_dashboards():
 
     act = activation_dashboard(slope=0.01, z_max=5.0)
     split = split_dashboard(m=10_000)
-    m_grid = split.controls["m"].options
     vanish = vanishing_dashboard(weight_scale=1.0, num_layers=20)
     paths = optimizer_paths_dashboard("elongated bowl", num_steps=50, learning_rate=0.3)
     ewma = ewma_dashboard()
@@ -152,46 +181,30 @@ def _live_dashboards():
     clean = ea.label_noise_experiment(data["train"], data["dev"], 0.0, "random", num_iterations=50)
     errors = ea.misclassified(models.predict(data["dev"].X, clean["parameters"]), data["dev"].Y)
     tally = tally_dashboard(data["dev"], errors, len(errors) / data["dev"].m, n_examined=100)
-    n_max = tally.controls["n_examined"].max
 
-    return [
-        c("C1 activations", act, "slope", (0.1, 0.3, 0.0, 0.01)),
-        c("C1 activations", act, "z_max", (10.0, 2.0, 20.0, 5.0)),
-        c("C2 split sizes", split, "m", tuple(v for _, v in m_grid[::7])),
-        c("C2 vanishing signals", vanish, "weight_scale", (0.5, 1.2, 0.9, 1.0)),
-        c("C2 vanishing signals", vanish, "num_layers", (5, 30, 10, 20)),
-        c("C2 optimiser paths, 4 x 50 steps", paths, "learning_rate", (0.05, 0.1, 0.5, 0.3)),
-        c("C2 optimiser paths, 4 x 50 steps", paths, "beta", (0.5, 0.8, 0.95, 0.9)),
-        c("C2 optimiser paths, 4 x 50 steps", paths, "beta1", (0.5, 0.8, 0.95, 0.9)),
-        c("C2 optimiser paths, 4 x 50 steps", paths, "beta2", (0.9, 0.999, 0.95, 0.99)),
-        c("C2 EWMA, 365 days", ewma, "beta", (0.5, 0.98, 0.8, 0.9)),
-        c("C2 EWMA, 365 days", ewma, "bias_correction", (True, False, True, False)),
-        c("C2 learning-rate decay, 100 epochs", decay, "decay_rate", (0.1, 1.0, 0.5, 0.3)),
-        c("C2 softmax logits", logits, "z3", (-3.0, 0.0, 3.0, -1.0)),
-        c("C2 softmax logits", logits, "temperature", (0.5, 2.0, 5.0, 1.0)),
-        c("C2 grid vs random search", search, "n_trials", (16, 25, 4, 9)),
-        c("C3 threshold", threshold, "threshold", (0.3, 0.7, 0.9, 0.5)),
-        c("C3 time budget", budget, "budget_ms", budget_grid(budget)),
-        c("C3 dev-set size", dev_size, "m_dev", tuple(v for _, v in dev_size_grid(dev_size))),
-        c("C3 dev-set size", dev_size, "error", (0.1, 0.2, 0.02, 0.05)),
-        c("C3 metric weight", weights, "w", (10.0, 50.0, 2.0, 1.0)),
-        c("C3 human-level reference", reference, "train_error", (0.02, 0.05, 0.1, 0.007)),
-        c("C3 human-level reference", reference, "dev_error", (0.03, 0.06, 0.12, 0.008)),
-        c("C3 error tally", tally, "n_examined", (min(50, n_max), n_max, 20, 100)),
-        c("C3 error tally", tally, "seed", (1, 2, 3, 0)),
+    sliders = [
+        ("C1 activations", act, ("slope", "z_max")),
+        ("C2 split sizes", split, ("m",)),
+        ("C2 vanishing signals", vanish, ("weight_scale", "num_layers")),
+        ("C2 optimiser paths, 4 x 50 steps", paths, ("learning_rate", "beta", "beta1", "beta2")),
+        ("C2 EWMA, 365 days", ewma, ("beta",)),
+        ("C2 learning-rate decay, 100 epochs", decay, ("decay_rate",)),
+        ("C2 softmax logits", logits, ("z3", "temperature")),
+        ("C2 grid vs random search", search, ("n_trials",)),
+        ("C3 threshold", threshold, ("threshold",)),
+        ("C3 time budget", budget, ("budget_ms",)),
+        ("C3 dev-set size", dev_size, ("m_dev", "error", "difference", "disagreement")),
+        ("C3 metric weight", weights, ("w",)),
+        ("C3 human-level reference", reference, ("train_error", "dev_error")),
+        ("C3 error tally", tally, ("n_examined", "seed")),
     ]
-
-
-def budget_grid(dash) -> tuple:
-    from course_lib.widgets import log_grid
-
-    grid = log_grid(dash.controls["budget_ms"])
-    return tuple(grid[k] for k in (10, 30, 50, len(grid) // 2))
-
-
-def dev_size_grid(dash) -> tuple:
-    options = dash.controls["m_dev"].options
-    return tuple(options[k] for k in range(0, len(options), 5))
+    cases = [
+        c(name, dash, control, _drag(dash.controls[control]))
+        for name, dash, controls in sliders
+        for control in controls
+    ]
+    cases.append(c("C2 EWMA, 365 days", ewma, "bias_correction", (True, False, True, False)))
+    return cases
 
 
 def _live_dashboard_rows() -> list[dict]:
@@ -212,8 +225,15 @@ def _summary(rows: list[dict]) -> None:
         )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """``python -m benchmarks`` runs everything; ``--live`` only the live dashboards."""
+    import sys
+
     limit_blas_threads(1)
+    if "--live" in (sys.argv[1:] if argv is None else argv):
+        rows = _live_dashboard_rows()
+        _summary(rows)
+        return
     rng = np.random.default_rng(0)
     rows = []
     a, b = rng.random(1_000_000), rng.random(1_000_000)

@@ -115,6 +115,26 @@ def image_grid(
     return fig
 
 
+def log_cost_axis(ax: Axes) -> None:
+    """Put ``ax``'s y-axis on a log scale labelled with plain numbers (0.3, 1, 4).
+
+    For cost curves with a spike or a divergence: on a linear axis one early jump to 10+
+    flattens everything else; 10^0-style labels would hide the values a learner reads.
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    def minor(value, _):
+        # Minor ticks (2, 3, 5 x 10^k) are labelled only while the axis spans few decades.
+        low, high = ax.get_ylim()
+        few = low > 0 and np.log10(high / low) < 1.5
+        return f"{value:g}" if few and str(f"{value:g}")[0] in "235" else ""
+
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.yaxis.set_minor_formatter(FuncFormatter(minor))
+    ax.tick_params(axis="y", which="minor", labelsize=8)
+
+
 class CostAndAccuracyPanels:
     """A cost curve (the previous run dashed in grey) beside one accuracy bar per data set.
 

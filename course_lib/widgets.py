@@ -56,6 +56,7 @@ __all__ = [
     "log_slider",
     "log_int_slider",
     "log_grid",
+    "selection_slider",
     "float_slider",
     "int_slider",
     "dropdown",
@@ -105,12 +106,20 @@ def _fit_slider(slider, description: str):
     return slider
 
 
+_SLIDERS = (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider, widgets.SelectionSlider)
+
+
 def _labelled(widget_class, description: str, **kw):
     widget = widget_class(description=description, style={"description_width": "initial"}, **kw)
-    if isinstance(widget, (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider,
-                           widgets.SelectionSlider)):  # fmt: skip
+    if isinstance(widget, _SLIDERS):
         _fit_slider(widget, description)
     return widget
+
+
+def selection_slider(description: str, options, value=None):
+    """A slider over a fixed list of values (the sizes a study ran, pool sizes)."""
+    kw = {} if value is None else {"value": value}
+    return _labelled(widgets.SelectionSlider, description, options=options, **kw)
 
 
 def _require_on_grid(description: str, value, low, step) -> None:
@@ -302,7 +311,9 @@ class Dashboard:
     @staticmethod
     def _control_box(control):
         # Controls keep their width (a flex row would shrink them), and a long description
-        # sits in a label above its slider.
+        # sits in a label above its slider; a slider made without the helpers gets the same.
+        if isinstance(control, _SLIDERS) and not hasattr(control, "course_track_px"):
+            _fit_slider(control, control.description)
         control.layout.flex = "0 0 auto"
         label = getattr(control, "course_label", None)
         if not label:
@@ -378,14 +389,21 @@ class Dashboard:
             self._background = (key, self.canvas.copy_from_bbox(self.figure.bbox))
         else:
             self.canvas.restore_region(self._background[1])
+        texts = []
         for artist in dynamic:
-            (artist.axes or self.figure).draw_artist(artist)
+            if _pillow_text(artist):
+                texts.append(artist)  # drawn below, onto the image
+            else:
+                (artist.axes or self.figure).draw_artist(artist)
         width, height = self.canvas.get_width_height()
         image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba())
+        image = image.convert("RGB")
+        if texts:
+            _draw_texts(image, texts, self.figure.dpi)
         buffer = io.BytesIO()
         # Level 1 compresses a dashboard frame in ~3 ms; the default level takes ~4x longer
         # for files only ~15 % smaller.
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
+        image.save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
 
     def _animated_artists(self) -> list[Artist]:
@@ -414,3 +432,70 @@ class Dashboard:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+# -- animated texts, drawn by Pillow ----------------------------------------------------------
+# Matplotlib 3.11's Agg backend renders a text glyph by glyph (~0.13 ms a character: a
+# three-line title costs 30 ms, the whole budget of a live frame). The texts that change on
+# every frame are plain one-style strings, so the fast path draws them with Pillow, using the
+# same font file, size, colour and alignment (~0.5 ms each). Texts with mathtext, rotation,
+# a box or clipping keep matplotlib's renderer.
+
+_PIL_ANCHOR_H = {"left": "l", "center": "m", "right": "r"}
+_FONTS: dict = {}
+
+
+def _pillow_text(artist) -> bool:
+    """Whether Pillow can draw ``artist`` as matplotlib would: a plain, unrotated string."""
+    if not isinstance(artist, Text) or not artist.get_visible() or not artist.get_text():
+        return False
+    return (
+        "$" not in artist.get_text()
+        and artist.get_rotation() == 0
+        and artist.get_bbox_patch() is None
+        and artist.get_path_effects() == []
+    )
+
+
+def _pil_font(artist, dpi: float):
+    from matplotlib.font_manager import findfont
+    from PIL import ImageFont
+
+    key = (findfont(artist.get_fontproperties()), max(1, round(artist.get_fontsize() * dpi / 72)))
+    if key not in _FONTS:
+        _FONTS[key] = ImageFont.truetype(*key)
+    return _FONTS[key]
+
+
+def _draw_texts(image, texts, dpi: float) -> None:
+    """Draw matplotlib Text artists onto ``image`` (RGB, the figure's pixels) with Pillow."""
+    from matplotlib.colors import to_rgba
+    from PIL import ImageDraw
+
+    draw = ImageDraw.Draw(image, "RGBA")
+    for artist in texts:
+        x, y = artist.get_transform().transform(artist.get_unitless_position())
+        font = _pil_font(artist, dpi)
+        ascent, descent = font.getmetrics()
+        lines = artist.get_text().split("\n")
+        # matplotlib's line step: the font's line height ("normal"), or linespacing x about
+        # 1.2 em (the old default spacing, 1.2, gives the line height).
+        spacing = artist.get_linespacing()
+        step = (ascent + descent) * (spacing / 1.2 if isinstance(spacing, (int, float)) else 1)
+        block = step * (len(lines) - 1) + ascent + descent
+        top = image.height - y  # Pillow's y runs down
+        va = artist.get_verticalalignment()
+        if va in ("center", "center_baseline"):
+            top -= block / 2
+        elif va == "bottom":
+            top -= block
+        elif va == "baseline":
+            top -= block - descent
+        r, g, b, a = to_rgba(artist.get_color(), artist.get_alpha())
+        fill = tuple(round(255 * v) for v in (r, g, b, a))
+        # Each line aligned on x by its multialignment (matplotlib's default: ha).
+        ha = getattr(artist, "_multialignment", None) or artist.get_horizontalalignment()
+        anchor = _PIL_ANCHOR_H.get(ha, "l") + "a"
+        for k, line in enumerate(lines):
+            if line:
+                draw.text((x, top + k * step), line, font=font, fill=fill, anchor=anchor)

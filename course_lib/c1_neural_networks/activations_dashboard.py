@@ -57,9 +57,14 @@ _LABELS = {
 }
 
 
+_TICKS = (-1.0, -0.5, 0.0, 0.5, 1.0)  # where the z labels sit, as fractions of z_max
+
+
 def _draw(fig, result, values, state):
-    # Fast path (course_lib.widgets): the curves, the suptitle and the axes whose limits the
-    # sliders move (both of g's, z of g''s) are animated; the rest is rendered once.
+    # Fast path (course_lib.widgets): only the curves, the suptitle and the z tick labels
+    # are animated; the rest is rendered once. The x axis runs over z / z_max in [-1, 1]
+    # with ticks at fixed places, so moving z_max changes only the labels' numbers (an
+    # axis redrawn per frame costs ~10 ms a panel).
     if not fig.axes:
         g_ax, dg_ax = fig.subplots(1, 2)
         for i, name in enumerate(NAMES):
@@ -71,10 +76,20 @@ def _draw(fig, result, values, state):
             ax.axvline(0, color="0.6", lw=0.8)  # z = 0 stays mid-axes: the range is symmetric
             ax.set_xlabel("z")
             ax.grid(True, alpha=0.3)
-        g_ax.axhline(0, color="0.6", lw=0.8, animated=True)  # g's y-range moves
-        dg_ax.axhline(0, color="0.6", lw=0.8)
-        for axis in (g_ax.xaxis, g_ax.yaxis, dg_ax.xaxis):
-            axis.set_animated(True)
+            ax.axhline(0, color="0.6", lw=0.8)
+            ax.set_xlim(-1, 1)
+            # Invisible placeholders keep the labels' room in the layout.
+            ax.set_xticks(_TICKS, ["\u221220"] * len(_TICKS))
+            ax.tick_params(axis="x", labelcolor=(0, 0, 0, 0))
+            state[("ticks", ax)] = [
+                ax.text(u, -0.03, "", transform=ax.get_xaxis_transform(), ha="center",
+                        va="top", fontsize=10, animated=True)
+                for u in _TICKS
+            ]  # fmt: skip
+        # Fixed y ranges, so only the z axes are redrawn; for a steep leak or a wide range
+        # the lines run on past the frame.
+        g_ax.set_ylim(-1.6, 3.0)
+        dg_ax.set_ylim(-0.05, 1.1)
         state["flat_band"] = dg_ax.axhspan(0, FLAT, color="C3", alpha=0.12, lw=0)
         g_ax.set_ylabel("$g(z)$")
         dg_ax.set_ylabel("$g'(z)$")
@@ -84,14 +99,11 @@ def _draw(fig, result, values, state):
     g_ax, dg_ax = fig.axes
     z, z_max = result["z"], values["z_max"]
     for name in NAMES:
-        state[("g", name)].set_data(z, result["g"][name])
-        state[("dg", name)].set_data(z, result["dg"][name])
-    g_ax.set_xlim(-z_max, z_max)
-    # Zoomed so the S-curves stay readable; the lines run on past the frame for large z_max.
-    leaky_low = float(result["g"]["leaky_relu"].min()) - 0.1
-    g_ax.set_ylim(min(-1.1, max(leaky_low, -3.0)), max(1.1, min(z_max, 3.0)))
-    dg_ax.set_xlim(-z_max, z_max)
-    dg_ax.set_ylim(-0.05, 1.1)
+        state[("g", name)].set_data(z / z_max, result["g"][name])
+        state[("dg", name)].set_data(z / z_max, result["dg"][name])
+    for ax in (g_ax, dg_ax):
+        for u, label in zip(_TICKS, state[("ticks", ax)]):
+            label.set_text(f"{u * z_max:g}".replace("-", "\u2212"))
     flat = result["flat_fraction"]
     g_ax.set_title("activations g(z)")
     dg_ax.set_title(f"derivatives g'(z); shaded: g' < {FLAT}")

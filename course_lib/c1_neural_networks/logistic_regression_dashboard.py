@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib.c1_neural_networks import logistic_regression as lr
-from course_lib.plots import CostAndAccuracyPanels
+from course_lib.plots import CostAndAccuracyPanels, log_cost_axis
 from course_lib.widgets import Dashboard, log_slider
 
 __all__ = ["train_logistic_regression", "learning_rate_dashboard"]
@@ -70,8 +70,8 @@ def _draw_training(fig, result, values, state):
         )
         # Log scale: a crawling rate (cost ~0.69), a good one (~0.01) and an overshooting
         # one (costs jumping to 10+) all stay readable on one axis.
-        cost_ax.set_yscale("log")
-        fig.tight_layout(rect=(0, 0, 1, 0.93))
+        log_cost_axis(cost_ax)
+        fig.tight_layout(rect=(0, 0, 1, 0.9))
     accuracies = (result["train_accuracy"], result["test_accuracy"])
     state["panels"].update(result["costs"], accuracies)
     ups = int(np.sum(np.diff(result["costs"]) > 0))
@@ -82,7 +82,7 @@ def _draw_training(fig, result, values, state):
     )
     fig.suptitle(
         f"learning rate $\\alpha$ = {values['learning_rate']:.2g}: final cost "
-        f"{result['costs'][-1]:.3f}, test accuracy {100 * result['test_accuracy']:.0f} %"
+        f"{result['costs'][-1]:.3g}, test accuracy {100 * result['test_accuracy']:.0f} %"
     )
 
 

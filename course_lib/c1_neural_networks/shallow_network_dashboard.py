@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib.c1_neural_networks import shallow_network as sn
-from course_lib.plots import plot_decision_boundary
+from course_lib.plots import log_cost_axis, plot_decision_boundary
 from course_lib.widgets import Dashboard, dropdown, int_slider, log_slider
 
 __all__ = ["train_for_dashboard", "shallow_network_dashboard"]
@@ -57,7 +57,9 @@ def _draw(fig, result, values, state, X, Y):
         state["boundary_ax"], cost_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.4]})
         (state["previous"],) = cost_ax.plot([], [], color="0.6", ls="--", label="previous run")
         (state["current"],) = cost_ax.plot([], [], color="C0", label="this run")
-        cost_ax.set(xlabel="iteration", ylabel="cost J")
+        # Log scale: at a large alpha one early spike (cost 10+) would flatten the rest.
+        cost_ax.set(xlabel="iteration", ylabel="cost J (log scale)")
+        log_cost_axis(cost_ax)
         cost_ax.grid(True, alpha=0.3)
         cost_ax.legend(loc="upper right")
         state["cost_ax"] = cost_ax

@@ -11,11 +11,9 @@ Taught in: notebooks/c3_structuring_ml/05_mismatched_distributions.py, sections 
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
 from course_lib.c3_structuring_ml import mismatch as mm
 from course_lib.c3_structuring_ml import synthesis as syn
-from course_lib.widgets import Dashboard, float_slider, int_slider
+from course_lib.widgets import Dashboard, float_slider, int_slider, selection_slider
 
 __all__ = ["POOL_SIZES", "shift_experiment", "shift_dashboard", "pool_dashboard"]
 
@@ -220,12 +218,7 @@ def pool_dashboard(
         compute=compute,
         draw=_draw_pool,
         controls={
-            "pool_size": widgets.SelectionSlider(
-                description="noise clips in the pool P",
-                options=POOL_SIZES,
-                value=pool_size,
-                style={"description_width": "initial"},
-            ),
+            "pool_size": selection_slider("noise clips in the pool P", POOL_SIZES, pool_size),
             "level": float_slider("car-noise level", level, 0.5, 3.0, 0.25),
         },
         live=False,

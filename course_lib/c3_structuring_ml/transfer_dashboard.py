@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import ipywidgets as widgets
 from matplotlib.patches import FancyBboxPatch
 
 from course_lib.c3_structuring_ml import transfer as tr
-from course_lib.widgets import Dashboard, dropdown, int_slider
+from course_lib.widgets import Dashboard, dropdown, int_slider, selection_slider
 
 __all__ = ["transfer_dashboard", "STARTS", "M_B_CHOICES"]
 
@@ -152,12 +151,7 @@ def transfer_dashboard(
         controls={
             "frozen_layers": int_slider("frozen layers", frozen_layers, 0, L - 1),
             # A slider over fixed sizes: every m_B it offers is one the study could have used.
-            "m_B": widgets.SelectionSlider(
-                description="examples of task B, m_B",
-                options=M_B_CHOICES,
-                value=m_B,
-                style={"description_width": "initial"},
-            ),
+            "m_B": selection_slider("examples of task B, m_B", M_B_CHOICES, m_B),
             "start": dropdown("layers 1..L-1 start", STARTS, value=start),
         },
         live=False,
