@@ -545,7 +545,8 @@ print(
     f"alpha = 0.005 -> {dashboard.result['costs'][-1]:.3f}"
 )
 assert slow_final_cost > dashboard.result["costs"][-1]
-assert np.allclose(dashboard.result["costs"], d["costs"])  # same settings, same training
+# Same settings, same training (the dashboard records the cost every 10 iterations).
+assert np.allclose(dashboard.result["costs"][::10], d["costs"])
 
 # %% [markdown]
 # ## 9. The Keras twin
