@@ -150,7 +150,7 @@ transferred = ["new head only", "fine-tune layers 2-3", "fine-tune all layers"]
 advantage = dev["from scratch"] - np.min([dev[name] for name in transferred], axis=0)
 finetune_gain = dev["new head only"] - dev["fine-tune all layers"]
 
-fig, (ax, gap_ax) = plt.subplots(1, 2, figsize=(13, 4.2), gridspec_kw={"width_ratios": [1.4, 1]})
+fig, (ax, gap_ax) = plt.subplots(1, 2, figsize=(10.5, 4.4), gridspec_kw={"width_ratios": [1.3, 1]})
 styles = {"from scratch": ("0.35", "s"), "new head only": ("C1", "o")}
 styles.update({"fine-tune layers 2-3": ("C2", "^"), "fine-tune all layers": ("C0", "D")})
 for name, errors in dev.items():
@@ -162,7 +162,7 @@ ax.minorticks_off()
 ax.set_xlabel("training examples of task B, $m_B$ (log scale)")
 ax.set_ylabel("dev error on task B (%)")
 ax.set_ylim(0, None)
-ax.set_title("Task B: training from scratch vs transferring task A's network")
+ax.set_title("Task B: training from scratch vs transferring task A's network", fontsize=10)
 ax.legend()
 ax.grid(True, alpha=0.3)
 gap_ax.plot(study["m"], advantage, marker="o", color="C3", label="scratch - best transfer")
@@ -175,7 +175,7 @@ gap_ax.set_xticks(study["m"], [str(m) for m in study["m"]])
 gap_ax.minorticks_off()
 gap_ax.set_xlabel("$m_B$ (log scale)")
 gap_ax.set_ylabel("difference in dev error (points)")
-gap_ax.set_title("Differences (above 0: the second variant is better)")
+gap_ax.set_title("Differences (above 0: the second variant is better)", fontsize=10)
 gap_ax.legend()
 gap_ax.grid(True, alpha=0.3)
 fig.tight_layout()
@@ -184,8 +184,14 @@ plt.show()
 small, large = 0, -1  # the smallest and the largest m_B
 assert dev["new head only"][small] < dev["from scratch"][small] - 5  # transfer helps small B
 assert advantage[large] < advantage[small] - 3  # ... and its advantage shrinks as B grows
+assert advantage[large] < 0.6 * advantage[small]  # ... to a fraction of it
 assert finetune_gain[large] > 2 and finetune_gain[large] > finetune_gain[small] + 2
 assert dev["from scratch"][large] < dev["new head only"][large]  # frozen features now limit
+best_transfer = np.min([dev[name] for name in transferred], axis=0)
+assert dev["new head only"][small] < best_transfer[small] + 1  # head only: as good as any
+assert all(dev[n][small] < dev["from scratch"][small] - 5 for n in transferred)  # all beat it
+fine_tuned = ["fine-tune layers 2-3", "fine-tune all layers"]
+assert all(dev[n][large] < dev["from scratch"][large] for n in fine_tuned)  # still the best
 
 # %% [markdown]
 # Read the curves from left to right:
@@ -193,8 +199,9 @@ assert dev["from scratch"][large] < dev["new head only"][large]  # frozen featur
 # - **Small $m_B$:** every transferred network beats training from scratch by a wide
 #   margin, and training only the new head is as good as anything: with a handful of
 #   examples, B cannot teach the lower layers anything A has not taught them better.
-# - **Growing $m_B$:** the network trained from scratch catches up, so the advantage of
-#   transfer shrinks (red curve). Fine-tuning the lower layers starts to pay (blue curve):
+# - **Growing $m_B$:** the network trained from scratch catches up: at the largest $m_B$
+#   the advantage of transfer (red curve) is a fraction of what it was at the smallest.
+#   Fine-tuning the lower layers starts to pay (blue curve):
 #   B's data now suffices to adapt A's features, including the seventh feature A never
 #   needed.
 # - **Large $m_B$:** the frozen features have become a limit. Training from scratch now
@@ -220,15 +227,16 @@ transfer_dash = transfer_dashboard(params_A, study, frozen_layers=2, m_B=20)
 transfer_dash
 
 # %%
-head_small = transfer_dash.result["dev_error"]
-transfer_dash.controls["start"].value = "random"
-random_features = transfer_dash.result["dev_error"]
+# The dashboard's own compute function (pure), so the dashboard above keeps your settings.
+quiet = lambda fraction: None  # noqa: E731
+head_small = transfer_dash.compute(frozen_layers=2, m_B=20, start="pre-trained", progress=quiet)
+head_random = transfer_dash.compute(frozen_layers=2, m_B=20, start="random", progress=quiet)
+head_small, random_features = head_small["dev_error"], head_random["dev_error"]
 print(
     f"m_B = 20, head only: on A's layers {100 * head_small:.1f} %, on random layers "
     f"{100 * random_features:.1f} %"
 )
 assert head_small < random_features - 0.05  # the transferred features are what helps
-transfer_dash.controls["start"].value = "pre-trained"
 
 # %% [markdown]
 # ## 4. When transfer learning makes sense
@@ -345,13 +353,17 @@ check_multitask_cost(multitask_cost)
 
 # %% [markdown]
 # **The backward pass.** For one label, $\partial\mathcal{L}/\partial z = \hat y - y$ when
-# $\hat y = \sigma(z)$ (Course 1). Each label has its own output unit, so
-# $$dZ^{[L]} = \frac{\partial J}{\partial Z^{[L]}} = \frac{1}{m}\,M \odot (A^{[L]} - Y),$$
-# a $(4, m)$ array, zero wherever the label is "?": an unknown label sends no gradient.
-# From there the usual ReLU and linear blocks of Course 1 take over
-# (`mt.multitask_model_backward`). Two checks: the formula against centred differences of
-# $J(Z^{[L]})$, and the whole network's gradients against centred differences of
-# $J(W^{[1]}, b^{[1]}, W^{[2]}, b^{[2]})$, both in float64.
+# $\hat y = \sigma(z)$ (Course 1). Each label has its own output unit, so in Course 1's
+# notation
+# $$dZ^{[L]} = M \odot (A^{[L]} - Y), \qquad dW^{[L]} = \frac{1}{m}\, dZ^{[L]} A^{[L-1]T},
+# \qquad db^{[L]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[L](i)},$$
+# where $dZ^{[L]}$ is a $(4, m)$ array, zero wherever the label is "?": an unknown label
+# sends no gradient. As everywhere in the course, the $\frac{1}{m}$ of the cost enters with
+# $dW$ and $db$, so the gradient of $J$ itself is $\partial J / \partial Z^{[L]} =
+# dZ^{[L]} / m$. From there the usual ReLU and linear blocks of Course 1 take over
+# (`mt.multitask_model_backward`). Two checks: $dZ^{[L]}$ against $m$ times the centred
+# differences of $J(Z^{[L]})$, and the whole network's gradients against centred
+# differences of $J(W^{[1]}, b^{[1]}, W^{[2]}, b^{[2]})$, both in float64.
 
 # %%
 rng = np.random.default_rng(3)
@@ -359,7 +371,7 @@ Z_check = rng.standard_normal((4, 7))
 Y_check = mt.hide_labels(mt.driving_scenes(7, seed=3)[1], 0.3, seed=3)
 numeric = numerical_gradient(lambda Z: mt.multitask_cost_from_logits(Z, Y_check), Z_check)
 analytic = mt.multitask_backward(sigmoid(Z_check), Y_check)
-error_dZ = relative_difference(numeric, analytic)
+error_dZ = relative_difference(Z_check.shape[1] * numeric, analytic)  # dZ = m dJ/dZ
 
 X_chk, _ = mt.driving_scenes(7, seed=3)
 net = tr.he_parameters([10, 5, 4], seed=3)
@@ -416,7 +428,7 @@ assert mt.multitask_cost(AL_demo, Y_missing) < mt.multitask_cost(AL_demo, Y_full
 # and all are measured on the same dev set of 4000 scenes.
 
 # %%
-M_VALUES = budget.pick(ci=[50, 200], full=[25, 50, 100, 200, 400])
+M_VALUES = budget.pick(ci=[25, 50, 200, 400], full=[25, 50, 100, 200, 400])
 MT_SEEDS = budget.pick(ci=(0, 1), full=(0, 1, 2))
 MT_BUDGET = {"num_iterations": 500, "learning_rate": 2.0}
 comparison = mt.joint_vs_separate(M_VALUES, seeds=MT_SEEDS, **MT_BUDGET)
@@ -444,6 +456,10 @@ for m, j_err, s_err in zip(comparison["m"], joint_mean, separate_mean):
 at_200 = list(comparison["m"]).index(200)
 assert joint_mean[at_200] < separate_mean[at_200] - 0.02  # sharing features pays
 assert np.all(comparison["joint"][at_200] < comparison["separate"][at_200])  # for every task
+gain_mt = separate_mean - joint_mean
+print("gain of the shared network (points):", ", ".join(f"{100 * g:+.1f}" for g in gain_mt))
+assert abs(gain_mt[0]) < 0.02 and joint_mean[0] > 0.2  # very few examples: both fail alike
+assert int(np.argmax(gain_mt)) == at_200 and gain_mt[-1] < gain_mt[at_200]  # largest between
 
 # %% [markdown]
 # With 200 scenes the shared network makes far fewer errors than the separate ones, and
@@ -466,16 +482,19 @@ missing_dash = missing_labels_dashboard(m=200, missing_fraction=0.5, hidden_unit
 missing_dash
 
 # %%
-half_missing = missing_dash.result["joint"].mean()
-missing_dash.controls["missing_fraction"].value = 0.9
-mostly_missing = missing_dash.result["joint"].mean()
+# The pure function behind the dashboard, so the dashboard above keeps your settings.
+from course_lib.c3_structuring_ml.multitask_dashboard import train_joint_and_separate  # noqa: E402
+
+X_200, Y_200 = mt.driving_scenes(200, seed=100)  # the dashboard's training scenes
+X_4000, Y_4000 = mt.driving_scenes(4000, seed=1)  # and its dev set
+half_missing = train_joint_and_separate(X_200, Y_200, X_4000, Y_4000, 0.5, 8)["joint"].mean()
+mostly_missing = train_joint_and_separate(X_200, Y_200, X_4000, Y_4000, 0.9, 8)["joint"].mean()
 print(
     f"one network, dev error: 50 % '?' {100 * half_missing:.1f} %, 90 % '?' "
     f"{100 * mostly_missing:.1f} %"
 )
 assert half_missing < separate_mean[at_200]  # half the labels gone, still beats 4 nets with all
 assert half_missing < mostly_missing < 0.4  # fewer labels hurt, but it still learns
-missing_dash.controls["missing_fraction"].value = 0.5
 
 # %% [markdown]
 # With half of the labels missing the shared network is still better than four separate
@@ -607,7 +626,7 @@ assert cost_gap < 1e-5 and grad_gap < 1e-5
 # %%
 X_scan, Y_scan, age_scan = e2e.xray_scans(400, seed=2)
 examples = [int(np.argmin(np.abs(age_scan - a))) for a in (4, 12)]
-fig, axes = plt.subplots(1, 2, figsize=(12, 3.4), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(10.5, 3.6), sharey=True)
 for ax, i in zip(axes, examples):
     scan = X_scan[:, i]
     bones = e2e.measure_bones(X_scan[:, i : i + 1]).ravel().astype(int)
@@ -692,13 +711,13 @@ assert pipe[-1] > pipe[0] - 6  # the pipeline levels off: its measurement lost i
 # - **Transfer learning**: pre-train on A, replace the output layer with a new random one,
 #   train on B. Little data for B: retrain the new head only (freeze the rest). More data:
 #   fine-tune more layers, up to all. Measured here: transfer's advantage is large at
-#   $m_B = 10$ and shrinks as $m_B$ grows; fine-tuning more layers pays off only with more
-#   data.
+#   $m_B = 10$ and much smaller at $m_B = 1000$; fine-tuning more layers pays off only with
+#   more data.
 # - It makes sense when A and B share the input type, A has much more data, and A's
 #   low-level features help B (pre-training on only 50 examples of A helped far less).
 # - **Multi-task learning**: one network, $n_y$ sigmoid outputs, $J = \frac{1}{m}\sum_i
 #   \sum_j \mathcal{L}(\hat y_j^{(i)}, y_j^{(i)})$ over the labels that exist; backward
-#   $dZ^{[L]} = M \odot (A^{[L]} - Y)/m$. It beat four separate networks when the tasks
+#   $dZ^{[L]} = M \odot (A^{[L]} - Y)$ and $dW^{[L]} = \frac{1}{m} dZ^{[L]} A^{[L-1]T}$. It beat four separate networks when the tasks
 #   share features, still worked with half the labels missing, and hurt when the shared
 #   network was too small or the tasks had nothing in common.
 # - **End to end vs pipeline**: hand-designed steps win with little data; end to end wins
