@@ -185,7 +185,7 @@ def plot_error_grids(grids, outcomes, row_names, thresholds):
                     value = 100 * grid[i, j]
                     colour = "white" if value > 0.55 * vmax else "black"
                     ax.text(
-                        j, i, f"{value:.1f}", ha="center", va="center", fontsize=7.5, color=colour
+                        j, i, f"{value:.1f}", ha="center", va="center", fontsize=8, color=colour
                     )
             ax.set_title(f"{label}\n{which} error (%)", fontsize=9.5)
             ax.set_xticks(range(len(thresholds)), [f"{t:.1f}" for t in thresholds])
@@ -613,10 +613,12 @@ def plot_flagged_models(models_by_name, X, Y, flagged, shown: int = 1000):
         Y_hat = models.predict(X, params)
         let_through = int(np.sum(Y_hat[0, mask] == 1))
         ax.set_title(
-            f"{name}: error {np.mean(Y_hat != Y):.1%}, "
+            f"{name}\nerror {np.mean(Y_hat != Y):.1%}, "
             f"{let_through} of {int(mask.sum())} flagged let through",
             fontsize=10,
         )
         ax.legend(loc="lower left", fontsize=8.5)
-    fig.suptitle("Dev images (red: cat, blue: not a cat); shaded: what each model calls a cat")
+    fig.suptitle(
+        "Dev images (red: cat, blue: not a cat); shaded: what each model calls a cat", y=1.04
+    )
     return fig
