@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Case", "CheckResult", "check_function", "compare", "random_network"]
+__all__ = ["Case", "CheckResult", "Slip", "check_function", "compare", "random_network"]
 
 PASSED, FAILED, NOT_ATTEMPTED = "passed", "failed", "not attempted"
 
@@ -29,6 +29,22 @@ class Case:
     description: str
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A classic wrong version of an exercise, and the advice for a learner who wrote it.
+
+    ``fn`` takes the exercise's arguments and returns what the wrong version returns. When a
+    learner's result fails a case and equals ``fn``'s result on that case, the check names
+    ``mistake`` ("epsilon inside the square root") and gives ``hint``: a diagnosis from the
+    learner's numbers, so each slip gets its own advice even when all of them fail the same
+    comparison.
+    """
+
+    mistake: str
+    hint: str
+    fn: Callable
 
 
 @dataclass
@@ -145,11 +161,23 @@ def _learner_line(learner_fn: Callable, err: Exception) -> int | None:
     return mine[-1].lineno if mine else None
 
 
-def _with_hints(message: str, hints: dict[str, str] | None) -> str:
-    for key, hint in (hints or {}).items():
-        if key in message:
-            message += f"\nHint: {hint}"
-    return message
+def _with_hints(raw: str, hints: dict[str, str] | None) -> str:
+    # Every key is matched against the raw failure only, never against hints already added.
+    added = [hint for key, hint in (hints or {}).items() if key in raw]
+    return raw + "".join(f"\nHint: {hint}" for hint in dict.fromkeys(added))
+
+
+def _diagnose(mine, case: Case, slips: Sequence[Slip], rtol: float, atol: float) -> Slip | None:
+    """The first slip whose output on ``case`` equals the learner's output, else None."""
+    for slip in slips:
+        try:
+            with np.errstate(all="ignore"):
+                theirs = slip.fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        except Exception:  # a slip that cannot run on this case diagnoses nothing
+            continue
+        if compare(mine, theirs, "the result", rtol, atol) is None:
+            return slip
+    return None
 
 
 def check_function(
@@ -162,18 +190,23 @@ def check_function(
     atol: float = 1e-9,
     hints: dict[str, str] | None = None,
     output_names: Sequence[str] = (),
+    slips: Sequence[Slip] = (),
 ) -> CheckResult:
     """Compare ``learner_fn`` with ``reference_fn`` on every case.
 
     Args:
-        name: the exercise's function name, shown in the report.
+        name: the exercise's (the reference's) function name, shown in the report; never
+            the name the learner gave their function.
         learner_fn: the learner's implementation.
         reference_fn: the course_lib implementation.
         cases: inputs to try; each is deep-copied for each call, so a function that
             modifies its inputs in place cannot affect the other.
         rtol, atol: tolerances for ``np.isclose``.
-        hints: optional extra advice, appended when a message contains one of the keys.
+        hints: optional extra advice, appended when the raw failure message (the case and
+            what differs) contains one of the keys.
         output_names: names of the items of a returned tuple, used in the messages.
+        slips: classic wrong versions; when the learner's failing result equals one of
+            them on the failing case, its mistake and hint are shown instead of ``hints``.
 
     Returns:
         A ``CheckResult``; it never raises for a wrong or unfinished learner function.
@@ -197,13 +230,21 @@ def check_function(
             message = _with_hints(f"on {case.description}, {problem}.", hints)
             return CheckResult(name, FAILED, message)
         problem = compare(mine, expected, "the result", rtol, atol, output_names)
+        # A wrong result is diagnosed against the slips; a right one may still have
+        # changed its inputs.
+        slip = _diagnose(mine, case, slips, rtol, atol) if problem else None
         if problem is None:
             for given, original in zip(args, case.args):
                 if compare(given, original, "input", 0, 0) is not None:
                     problem = "the function changed one of its inputs in place; work on copies."
                     break
         if problem:
-            message = _with_hints(f"on {case.description}, {problem}", hints)
+            raw = f"on {case.description}, {problem}"
+            if slip is not None:
+                message = f"{raw}\nThis matches a common mistake: {slip.mistake}."
+                message += f"\nHint: {slip.hint}"
+            else:
+                message = _with_hints(raw, hints)
             return CheckResult(name, FAILED, message)
     return CheckResult(name, PASSED, f"matches the reference on all {len(cases)} test cases.")
 

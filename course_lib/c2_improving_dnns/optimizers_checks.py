@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib.c2_improving_dnns import mini_batches, optimizers
-from course_lib.exercises import Case, CheckResult, check_function
+from course_lib.exercises import Case, CheckResult, Slip, check_function
 
 __all__ = ["check_update_parameters_with_adam", "check_random_mini_batches"]
 
@@ -22,12 +22,18 @@ def _adam_cases() -> list[Case]:
             for kind, shape in (("W", (dims[l], dims[l - 1])), ("b", (dims[l], 1))):
                 params[f"{kind}{l}"] = rng.standard_normal(shape)
                 grads[f"d{kind}{l}"] = rng.standard_normal(shape)
-                # Non-zero moments, so mixing up v and s (seed error E24) is caught.
+                # Non-zero moments, so updating s from v is caught.
                 v[f"d{kind}{l}"] = rng.standard_normal(shape) * 0.1
                 s[f"d{kind}{l}"] = rng.random(shape) * 0.1
+        # The biases see tiny gradients and moments (sqrt(s) ~ 1e-11, far below epsilon),
+        # so epsilon inside the square root changes their step by orders of magnitude.
+        for l in range(1, len(dims)):
+            grads[f"db{l}"] *= 1e-9
+            v[f"db{l}"] *= 1e-9
+            s[f"db{l}"] *= 1e-20
         cases.append(
             Case(
-                f"layers {dims} at step t = {t}",
+                f"layers {dims} at step t = {t} (tiny gradients for the b's)",
                 (params, grads, v, s, t),
                 {"learning_rate": 0.01, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8},
             )
@@ -35,8 +41,97 @@ def _adam_cases() -> list[Case]:
     return cases
 
 
+def _adam_variant(
+    eps_inside=False,
+    correct=True,
+    use_corrected=True,
+    t_of=lambda t: t,
+    s_beta=None,
+    s_from_v="",
+    sign=-1.0,
+):
+    """An Adam step with one of the classic slips switched on (the check's diagnoses)."""
+
+    def step(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8):
+        new, v_new, s_new, v_corr, s_corr = {}, {}, {}, {}, {}
+        for name, p in parameters.items():
+            k, g = "d" + name, grads["d" + name]
+            v_new[k] = beta1 * v[k] + (1 - beta1) * g
+            keep, mix = (beta2, 1 - beta2) if s_beta is None else s_beta(beta1, beta2)
+            # s from v: the v just updated (the course's order) or the one passed in.
+            source = {"new": v_new[k], "old": v[k]}.get(s_from_v, s[k])
+            s_new[k] = keep * source + mix * g**2
+            tt = t_of(t)
+            v_corr[k] = v_new[k] / (1 - beta1**tt) if correct else v_new[k]
+            s_corr[k] = s_new[k] / (1 - beta2**tt) if correct else s_new[k]
+            vv, ss = (v_corr[k], s_corr[k]) if use_corrected else (v_new[k], s_new[k])
+            root = np.sqrt(ss + epsilon) if eps_inside else np.sqrt(ss) + epsilon
+            new[name] = p + sign * learning_rate * vv / root
+        return new, v_new, s_new, v_corr, s_corr
+
+    return step
+
+
+_BIAS_HINT = (
+    "divide v by (1 - beta1**t) and s by (1 - beta2**t), and use these corrected values "
+    "in the update of W and b; v and s themselves stay uncorrected."
+)
+_T_HINT = (
+    "the corrections use the argument t, the number of this update (1, 2, 3, ...): "
+    "1 - beta1**t and 1 - beta2**t, with t as given (the caller counts it)."
+)
+_ADAM_SLIPS = [
+    Slip(
+        "epsilon inside the square root",
+        "W -= alpha * v_corrected / (np.sqrt(s_corrected) + epsilon): epsilon goes outside "
+        "np.sqrt; it only guards against a division by zero.",
+        _adam_variant(eps_inside=True),
+    ),
+    Slip("no bias correction", _BIAS_HINT, _adam_variant(correct=False, use_corrected=False)),
+    Slip(
+        "the corrected moments are computed but the update uses v and s",
+        _BIAS_HINT,
+        _adam_variant(use_corrected=False),
+    ),
+    Slip("the corrections ignore t (t fixed at 1)", _T_HINT, _adam_variant(t_of=lambda t: 1)),
+    Slip(
+        "t is incremented inside the update (t + 1)", _T_HINT, _adam_variant(t_of=lambda t: t + 1)
+    ),
+    Slip(
+        "s uses (1 - beta1) instead of (1 - beta2)",
+        "s = beta2 * s + (1 - beta2) * dW**2: the second moment uses beta2 in both places.",
+        _adam_variant(s_beta=lambda b1, b2: (b2, 1 - b1)),
+    ),
+    Slip(
+        "s uses beta1 instead of beta2",
+        "s = beta2 * s + (1 - beta2) * dW**2: beta1 belongs to v, beta2 to s.",
+        _adam_variant(s_beta=lambda b1, b2: (b1, 1 - b1)),
+    ),
+    Slip(
+        "s is computed from v",
+        "s is updated from s itself: s = beta2 * s + (1 - beta2) * dW**2, not beta2 * v + ...",
+        _adam_variant(s_from_v="new"),
+    ),
+    Slip(
+        "s is computed from v",
+        "s is updated from s itself: s = beta2 * s + (1 - beta2) * dW**2, not beta2 * v + ...",
+        _adam_variant(s_from_v="old"),
+    ),
+    Slip(
+        "the update has the wrong sign",
+        "W := W - alpha * v_corrected / (np.sqrt(s_corrected) + epsilon): subtract the step "
+        "(gradient descent goes downhill).",
+        _adam_variant(sign=1.0),
+    ),
+]
+
+
 def check_update_parameters_with_adam(learner_fn) -> CheckResult:
     """Check a learner's ``update_parameters_with_adam(parameters, grads, v, s, t, ...)``.
+
+    Each classic slip (epsilon inside the square root, no bias correction, t ignored or
+    incremented, (1 - beta1) or beta1 in s, s from v, the wrong sign) is diagnosed from the
+    learner's numbers and gets its own hint.
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 4.
     """
@@ -46,12 +141,13 @@ def check_update_parameters_with_adam(learner_fn) -> CheckResult:
         optimizers.update_parameters_with_adam,
         _adam_cases(),
         output_names=("parameters", "v", "s", "v_corrected", "s_corrected"),
+        slips=_ADAM_SLIPS,
         hints={
-            "'s'": "s is updated from s itself: s = beta2 * s + (1 - beta2) * dW**2.",
-            "v_corrected": "divide by (1 - beta1**t), with t the step number, not the epoch.",
-            "s_corrected": "divide by (1 - beta2**t).",
-            "parameters": "W -= alpha * v_corrected / (np.sqrt(s_corrected) + epsilon): "
-            "epsilon goes outside the square root.",
+            ", s['": "s is updated from s itself: s = beta2 * s + (1 - beta2) * dW**2.",
+            "v_corrected": "v_corrected = v / (1 - beta1**t), with t the update number given.",
+            "s_corrected": "s_corrected = s / (1 - beta2**t).",
+            ", v['": "v = beta1 * v + (1 - beta1) * dW.",
+            "parameters": "W -= alpha * v_corrected / (np.sqrt(s_corrected) + epsilon).",
         },
     )
 
