@@ -9,7 +9,7 @@ import numpy as np
 
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks.activations import sigmoid
-from course_lib.exercises import Case, CheckResult, check_function
+from course_lib.exercises import Case, CheckResult, Slip, check_function
 
 __all__ = ["check_sigmoid", "check_propagate", "check_predict"]
 
@@ -75,10 +75,30 @@ def check_predict(learner_fn) -> CheckResult:
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 8.
     """
     cases = [Case(case.description, case.args[:3]) for case in _logistic_cases(seed=5)]
+    cases.append(
+        Case(
+            "an example exactly on the boundary (w^T x + b = 0, so A = 0.5)",
+            (np.array([[1.0], [2.0]]), 0.0, np.array([[2.0, 1.0, -1.0], [-1.0, 1.0, 0.0]])),
+        )
+    )
     return check_function(
         "predict",
         learner_fn,
         lr.predict,
         cases,
-        hints={"shape": "Y_prediction must be (1, m): one 0/1 label per column of X."},
+        hints={
+            "shape": "Y_prediction must be (1, m): one 0/1 label per column of X.",
+        },
+        slips=[
+            Slip(
+                "A >= 0.5",
+                "predict 1 only where A > 0.5 (strictly): A = 0.5 gives 0.",
+                lambda w, b, X: (sigmoid(w.T @ X + b) >= 0.5).astype(float),
+            ),
+            Slip(
+                "returning the probabilities A",
+                "Y_prediction holds labels 0.0 / 1.0, (A > 0.5).astype(float), not A.",
+                lambda w, b, X: sigmoid(w.T @ X + b),
+            ),
+        ],
     )

@@ -36,14 +36,29 @@ def check_compute_cost_with_regularization(learner_fn) -> CheckResult:
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 2.
     """
+    cases = _cases(True)
+    # The lesson asks for any number of layers: a 2-layer and a 4-layer network too, so
+    # hard-coding W1, W2, W3 fails.
+    for dims, m, lambd in [((4, 3, 1), 6, 0.5), ((3, 5, 4, 2, 1), 7, 1.5)]:
+        rng = np.random.default_rng(sum(dims))
+        _, Y, parameters = random_network(list(dims), m, rng, 0.8)
+        A_L = rng.uniform(0.05, 0.95, (1, m))
+        cases.append(
+            Case(
+                f"a network with {len(dims) - 1} layers, lambd = {lambd}",
+                (A_L, Y, parameters, lambd),
+            )
+        )
     return check_function(
         "compute_cost_with_regularization",
         learner_fn,
         reg.compute_cost_with_regularization,
-        _cases(True),
+        cases,
         hints={
+            "layers, lambd": "sum the penalty over every 'W1', 'W2', ... in parameters (a loop "
+            "over the keys), not over a fixed W1, W2, W3.",
             "expected": "the penalty is lambd / (2 * m) times the sum of np.sum(np.square(W))"
-            " over W1, W2, W3, added to the cross-entropy cost (biases are not penalised).",
+            " over every W, added to the cross-entropy cost (biases are not penalised).",
         },
     )
 

@@ -250,3 +250,34 @@ def test_the_report_names_the_exercise_not_the_learners_function(check, learner_
 
 def test_softmax_reference_passes():
     assert smc.check_softmax(sm.softmax).passed
+
+
+# --- predict and the L2 cost ------------------------------------------------------------------
+
+
+def test_predict_slips():
+    from course_lib.c1_neural_networks import logistic_regression_checks as lc
+    from course_lib.c1_neural_networks.activations import sigmoid
+
+    ge = lc.check_predict(lambda w, b, X: (sigmoid(np.dot(w.T, X) + b) >= 0.5) * 1.0)
+    _fails_with(ge, "A > 0.5 (strictly)")
+    _fails_with(lc.check_predict(lambda w, b, X: sigmoid(np.dot(w.T, X) + b)), "not A")
+
+
+def test_l2_cost_for_any_number_of_layers():
+    from course_lib.c2_improving_dnns import regularization as reg
+    from course_lib.c2_improving_dnns import regularization_checks as rc
+
+    def three_layers_only(A3, Y, parameters, lambd):
+        m = Y.shape[1]
+        W = [parameters["W1"], parameters["W2"], parameters["W3"]]
+        return reg.compute_cost(A3, Y) + lambd / (2 * m) * sum(np.sum(np.square(w)) for w in W)
+
+    def every_layer(A3, Y, parameters, lambd):
+        m = Y.shape[1]
+        W = [v for k, v in parameters.items() if k.startswith("W")]
+        return reg.compute_cost(A3, Y) + lambd / (2 * m) * sum(np.sum(np.square(w)) for w in W)
+
+    assert rc.check_compute_cost_with_regularization(every_layer).passed
+    assert rc.check_compute_cost_with_regularization(reg.compute_cost_with_regularization).passed
+    _fails_with(rc.check_compute_cost_with_regularization(three_layers_only), "every 'W1'")
