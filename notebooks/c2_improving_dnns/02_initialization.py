@@ -195,8 +195,14 @@ assert he_run["test"] > random_run["test"] > zero_run["test"]
 # To keep $z$ about as large as its inputs, layer after layer, choose
 # $\operatorname{Var}(w) = 1/n$: the more inputs a unit has, the smaller each weight. That
 # is the course's **Xavier** initialisation, `randn * np.sqrt(1 / n[l-1])` (Keras calls it
-# `LecunNormal`). A ReLU zeroes half of its inputs on average, which halves the variance it
-# passes on, so for ReLU layers **He** doubles it: $2/n^{[l-1]}$. **Glorot and Bengio**
+# `LecunNormal`). Behind a ReLU layer the inputs $x$ of the next layer are not mean-0
+# any more, and what the sum above really adds up is their **second moment**
+# $\mathbb E[x^2]$ (for independent $w$ with mean 0, $\operatorname{Var}(w x) =
+# \operatorname{Var}(w)\,\mathbb E[x^2]$). A ReLU zeroes the negative half of a symmetric
+# $z$, so it halves $\mathbb E[a^2]$: $\mathbb E[\operatorname{relu}(z)^2] = \frac12
+# \mathbb E[z^2]$. (Its *variance* falls by more, because $\operatorname{relu}(z)$ is no
+# longer centred.) To make up for the half, **He** doubles the variance for ReLU layers:
+# $2/n^{[l-1]}$. **Glorot and Bengio**
 # average fan-in and fan-out, $\operatorname{Var}(w) = 2/(n^{[l-1]} + n^{[l]})$ (Keras'
 # `GlorotNormal`), which balances the forward and the backward pass.
 #
@@ -217,23 +223,45 @@ z = ini.initialize_parameters([1000, 500], "xavier", seed=0)["W1"] @ x
 print(f"Var(x) = {x.var():.3f}, Var(z) with Xavier weights = {z.var():.3f}")
 assert abs(z.var() - 1) < 0.05
 
+a = np.maximum(z, 0)  # the ReLU of those z
+print(
+    f"after a ReLU: E[a^2] = {np.mean(a**2):.3f} (half of E[z^2] = {np.mean(z**2):.3f}), "
+    f"Var(a) = {a.var():.3f}"
+)
+assert abs(np.mean(a**2) / np.mean(z**2) - 0.5) < 0.02  # the second moment halves
+assert a.var() < 0.4 * np.mean(z**2)  # the variance falls further: 1/2 - 1/(2 pi) = 0.34
+for scheme in ("xavier", "he"):
+    W2 = ini.initialize_parameters([500, 500], scheme, seed=1)["W1"]
+    print(f"next layer, {scheme:6s} weights: E[z2^2] = {np.mean((W2 @ a) ** 2):.3f}")
+z2_he = ini.initialize_parameters([500, 500], "he", seed=1)["W1"] @ a
+assert abs(np.mean(z2_he**2) / np.mean(z**2) - 1) < 0.05  # He keeps the size through a ReLU
+
 runs["xavier"] = train("xavier")
 print(f"Xavier: train accuracy {runs['xavier']['train']:.3f}, test {runs['xavier']['test']:.3f}")
+assert runs["xavier"]["test"] >= 0.9  # Xavier learns the ring too ...
+assert he_run["train"] >= runs["xavier"]["train"] and he_run["test"] >= runs["xavier"]["test"]
 
 # %%
-fig, axes = plt.subplots(1, 5, figsize=(17, 3.6), gridspec_kw={"width_ratios": [1, 1, 1, 1, 1.4]})
+fig, axes = plt.subplots(1, 4, figsize=(9.6, 2.9), layout="constrained")
 for ax, (name, run) in zip(axes, runs.items()):
     plot_decision_boundary(
         ax, lambda P, p=run["parameters"]: ini.predict(P, p), train_X, train_Y, resolution=120
     )
-    ax.set_title(f"{name}: train {100 * run['train']:.0f} %, test {100 * run['test']:.0f} %")
+    ax.set_title(
+        f"{name}\ntrain {100 * run['train']:.0f} %, test {100 * run['test']:.0f} %", fontsize=9
+    )
+    ax.set(xlabel="", ylabel="", xticks=[], yticks=[])
+fig.suptitle(f"Same network, same data, four starts ({NUM_ITERATIONS} iterations)", fontsize=10)
+plt.show()
+
+fig, ax = plt.subplots(figsize=(6, 3.2))
+for name, run in runs.items():
     iterations = np.arange(len(run["costs"])) * RECORD_EVERY
-    axes[-1].plot(iterations, run["costs"], marker="o", ms=3, label=name)
-axes[-1].set(xlabel="iteration", ylabel="cost J (log scale)", yscale="log", title="cost curves")
-axes[-1].axhline(np.log(2), color="0.5", ls=":", lw=1, label="ln 2 (chance)")
-axes[-1].legend(fontsize=8)
-axes[-1].grid(True, alpha=0.3)
-fig.suptitle(f"Same network, same data, four starts ({NUM_ITERATIONS} iterations)", y=1.02)
+    ax.plot(iterations, run["costs"], marker="o", ms=3, label=name)
+ax.set(xlabel="iteration", ylabel="cost J (log scale)", yscale="log", title="cost curves")
+ax.axhline(np.log(2), color="0.5", ls=":", lw=1, label="ln 2 (chance)")
+ax.legend(fontsize=8)
+ax.grid(True, alpha=0.3)
 plt.show()
 
 # %% [markdown]
@@ -254,23 +282,32 @@ plt.show()
 # %%
 from course_lib.c2_improving_dnns.initialization_dashboard import initialization_dashboard
 
+DASHBOARD_ITERATIONS = budget.pick(ci=400, full=2000)
 dashboard = initialization_dashboard(
-    train_X,
-    train_Y,
-    test_X,
-    test_Y,
-    num_iterations=budget.pick(ci=400, full=2000),
-    learning_rate=0.1,
+    train_X, train_Y, test_X, test_Y, num_iterations=DASHBOARD_ITERATIONS, learning_rate=0.1
 )
 dashboard
 
 # %%
-start_result = dashboard.result
-dashboard.controls["scale"].value = 10.0  # what a learner's drag does
-assert dashboard.result["w1_std"] > 9 * start_result["w1_std"]
-assert dashboard.result["costs"][0] > start_result["costs"][0]
-dashboard.controls["scale"].value = 1.0
-print(f"dashboard redraw took {dashboard.seconds:.2f} s")
+# The check calls the dashboard's own training function, so the dashboard above keeps the
+# settings you chose (and its defaults after Run All).
+from course_lib.c2_improving_dnns.initialization_dashboard import train_for_dashboard  # noqa: E402
+
+by_scale = {
+    scale: train_for_dashboard(
+        train_X, train_Y, test_X, test_Y, "he", scale, DASHBOARD_ITERATIONS, 0.1
+    )
+    for scale in (0.05, 1.0, 10.0)
+}
+for scale, result in by_scale.items():
+    print(
+        f"He x {scale:5g}: std of W1 {result['w1_std']:.3f}, first cost {result['costs'][0]:8.3f}, "
+        f"last {result['costs'][-1]:.3f}, test accuracy {result['test_accuracy']:.0%}"
+    )
+assert by_scale[10.0]["w1_std"] > 9 * by_scale[1.0]["w1_std"]
+assert by_scale[10.0]["costs"][0] > by_scale[1.0]["costs"][0]  # too large: a costly start
+assert abs(by_scale[0.05]["costs"][-1] - np.log(2)) < 0.01  # too small: stuck near ln 2
+assert by_scale[1.0]["test_accuracy"] > max(r["test_accuracy"] for s, r in by_scale.items() if s != 1.0)  # fmt: skip
 
 # %% [markdown]
 # ## 7. Vanishing and exploding signals in a deep network
@@ -314,14 +351,18 @@ plt.show()
 # %%
 from course_lib.c2_improving_dnns.initialization_dashboard import vanishing_dashboard
 
-signals = vanishing_dashboard(weight_scale=1.5, num_layers=20)
+signals = vanishing_dashboard(weight_scale=1.2, num_layers=30)
 signals
 
 # %%
-signals.controls["weight_scale"].value = 0.5
-assert np.isclose(signals.result["activations"][-1], 0.5**20)
-signals.controls["weight_scale"].value = 1.5
-print(f"live redraw took {1000 * signals.seconds:.0f} ms")
+from course_lib.c2_improving_dnns.initialization_dashboard import signal_sizes  # noqa: E402
+
+for s in (0.8, 1.0, 1.2):  # the dashboard's own function, for three weight scales
+    final = signal_sizes(s, 30)["activations"][-1]
+    print(f"s = {s}: ||a[30]|| / ||x|| = {final:.3g}")
+    assert np.isclose(final, s**30)
+gradient_sizes = signal_sizes(1.2, 30)["gradients"]
+assert np.allclose(gradient_sizes, gradient_sizes[0])  # ||dW[l]|| is the same in every layer
 
 # %% [markdown]
 # ## 8. The same schemes in Keras
