@@ -165,7 +165,7 @@ def train_multitask(
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 10.
     """
     X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (None, X.shape[1]), "(n_y, m)")
+    Y = require_shape("Y", Y, (None, X.shape[1]), "(n_y, m)", finite=False)  # NaN = "?"
     targets = _targets(Y, mask, Y.shape)
     if parameters is None:
         parameters = he_parameters([X.shape[0], *hidden_layers, Y.shape[0]], seed)
