@@ -295,7 +295,7 @@ assert linear_params["W1"].shape == (C_blobs, 2)
 assert linear_accuracy >= 0.88
 
 linear_result = train_decision_regions(X_blobs, labels_blobs, 0, 0.1, num_epochs_linear)
-fig, (ax_regions, ax_cost) = plt.subplots(1, 2, figsize=(10, 4))
+fig, (ax_regions, ax_cost) = plt.subplots(1, 2, figsize=(9.6, 3.8))
 plot_decision_regions(
     ax_regions, linear_result["grid"], X_blobs, labels_blobs,
     f"softmax regression, C = {C_blobs}: train accuracy {linear_accuracy:.0%}",
@@ -329,7 +329,7 @@ results = {
         X_spiral, labels_spiral, 32, 0.5, num_epochs_deep
     ),
 }
-fig, axes = plt.subplots(1, 2, figsize=(10, 4.2))
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0))
 for ax, (name, result) in zip(axes, results.items()):
     plot_decision_regions(
         ax, result["grid"], X_spiral, labels_spiral,
@@ -363,7 +363,29 @@ regions_dashboard
 for task, row in sm.LOSS_BY_TASK.items():
     print(f"{task}\n    output: {row['output']}\n    loss:   {row['loss']}")
     print(f"    Keras:  {row['keras']}")
-assert "Categorical" in sm.loss_for_task("multi-class")["keras"]
+
+# Each Keras loss the table names computes the formula next to it (Keras keeps examples in
+# rows, so the (n_y, m) arrays are transposed):
+import re  # noqa: E402
+
+import keras  # noqa: E402
+
+rng_loss = np.random.default_rng(3)
+y_real, yhat_real = rng_loss.standard_normal((1, 6)), rng_loss.standard_normal((1, 6))
+y_bin = np.array([[1.0, 0.0, 1.0, 1.0, 0.0, 0.0]])
+yhat_bin = rng_loss.uniform(0.05, 0.95, (1, 6))
+numpy_losses = {
+    "regression": (y_real, yhat_real, np.mean((y_real - yhat_real) ** 2)),
+    "binary classification": (
+        y_bin, yhat_bin, -np.mean(y_bin * np.log(yhat_bin) + (1 - y_bin) * np.log(1 - yhat_bin)),
+    ),
+    "multi-class classification": (Y_demo, A_demo, sm.softmax_cost(A_demo, Y_demo)),
+}  # fmt: skip
+for task, (y, yhat, ours) in numpy_losses.items():
+    name = re.match(r"keras\.losses\.(\w+)\(", sm.loss_for_task(task)["keras"]).group(1)
+    theirs = float(getattr(keras.losses, name)()(y.T, yhat.T))
+    print(f"{task:27s} NumPy {ours:.6f}  keras.losses.{name} {theirs:.6f}")
+    assert np.isclose(ours, theirs, rtol=1e-5)
 
 # %% [markdown]
 # ## 8. Softmax in Keras
