@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib.validation import require_numeric
+
 __all__ = [
     "sigmoid",
     "tanh",
@@ -47,7 +49,7 @@ LEAK = 0.01  # the course's slope of leaky ReLU for z < 0
 
 
 def _as_float(z) -> np.ndarray:
-    z = np.asarray(z)
+    z = require_numeric("z", z)
     return z if np.issubdtype(z.dtype, np.floating) else z.astype(np.float64)
 
 
@@ -276,7 +278,8 @@ def activation_backward(dA, cache, activation: str) -> np.ndarray:
     Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 6.
     """
     _, g_prime = _pair(activation)
-    dA = np.asarray(dA)
+    dA = require_numeric("dA", dA)
+    cache = require_numeric("cache (Z)", cache)
     if dA.shape != np.shape(cache):
         raise ValueError(
             f"dA must have the shape of Z, (n[l], m) = {np.shape(cache)}; got {dA.shape}."

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib.validation import require_keys, require_numeric
+
 __all__ = ["graph_forward", "graph_backward"]
 
 
@@ -25,7 +27,8 @@ def graph_forward(a, b, c) -> tuple[np.ndarray, dict[str, np.ndarray]]:
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 4.
     """
-    a, b, c = np.broadcast_arrays(*(np.asarray(t, dtype=np.float64) for t in (a, b, c)))
+    a, b, c = (require_numeric(name, t).astype(np.float64) for name, t in zip("abc", (a, b, c)))
+    a, b, c = np.broadcast_arrays(a, b, c)
     u = b * c
     v = a + u
     J = 3 * v
@@ -45,7 +48,8 @@ def graph_backward(dJ, cache) -> dict[str, np.ndarray]:
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 4.
     """
-    dJ = np.asarray(dJ, dtype=np.float64)
+    dJ = require_numeric("dJ", dJ).astype(np.float64)
+    require_keys("cache", cache, ["b", "c"])
     dv = 3 * dJ  # J = 3v
     da = dv * 1.0  # v = a + u
     du = dv * 1.0

@@ -21,7 +21,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.neural_network import MLPClassifier
 
-from course_lib.validation import require_shape
+from course_lib.validation import require_xy
 
 __all__ = [
     "load_digits_columns",
@@ -109,8 +109,7 @@ def accuracy_vs_data_size(
 
     Taught in: notebooks/c1_neural_networks/02_activations.py, section 3.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, binary=False)
     models = dict(default_models() if models is None else models)
     sizes = np.asarray(train_sizes, dtype=int)
     m_total = X.shape[1]

@@ -37,7 +37,7 @@ from course_lib.c1_neural_networks.activations import (
     activation_forward,
     sigmoid,
 )
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import require_binary_labels, require_shape, require_xy
 
 __all__ = [
     "initialize_parameters",
@@ -250,7 +250,8 @@ def linear_forward(A, W, b) -> tuple[np.ndarray, tuple]:
             f"A must have shape (n[l-1], m) = ({W.shape[1]}, m), n[l-1] being W.shape[1]; got "
             f"{A.shape}. Is A transposed? Examples are columns in this course."
         )
-    A = require_shape("A", A, (W.shape[1], None), "(n[l-1], m)")
+    # One layer inside a forward pass: an exploding network's activations may be inf.
+    A = require_shape("A", A, (W.shape[1], None), "(n[l-1], m)", finite=False)
     b = require_shape("b", b, (W.shape[0], 1), "(n[l], 1)")
     Z = W @ A + b
     return Z, (A, W, b)
@@ -314,7 +315,7 @@ def compute_cost(AL, Y) -> float:
 
     Taught in: notebooks/c1_neural_networks/04_deep_network.py, section 5.
     """
-    return lr.compute_cost(AL, np.asarray(Y, dtype=np.float64))
+    return lr.compute_cost(AL, require_binary_labels("Y", Y).astype(np.float64))
 
 
 # --- backward -----------------------------------------------------------------------------
@@ -336,7 +337,7 @@ def linear_backward(dZ, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     A_prev, W, b = cache
     m = A_prev.shape[1]
-    dZ = require_shape("dZ", dZ, (W.shape[0], m), "(n[l], m)")
+    dZ = require_shape("dZ", dZ, (W.shape[0], m), "(n[l], m)", finite=False)
     dW = dZ @ A_prev.T / m
     db = np.sum(dZ, axis=1, keepdims=True) / m
     dA_prev = W.T @ dZ  # no 1/m here: it is not a parameter gradient (see the lesson)
@@ -386,6 +387,7 @@ def L_model_backward(AL, Y, caches) -> dict[str, np.ndarray]:
         raise ValueError("caches is empty; pass the list returned by L_model_forward.")
     AL = require_shape("AL", AL, (None, None), "(1, m)")
     Y = require_shape("Y", Y, AL.shape, "(1, m)").astype(np.float64)
+    require_binary_labels("Y", Y)
     grads: dict[str, np.ndarray] = {}
     linear_cache, ZL = caches[L - 1]
     if np.shape(ZL) == AL.shape and np.array_equal(AL, sigmoid(ZL)):
@@ -434,8 +436,7 @@ def _train(
     print_cost: bool,
     progress: Callable[[float], None] | None,
 ) -> tuple[dict, list[float]]:
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, binary=False)
     require_binary_labels("Y", Y)
     if int(num_iterations) != num_iterations or num_iterations < 0:
         raise ValueError(f"num_iterations must be a non-negative integer; got {num_iterations!r}.")
@@ -541,6 +542,7 @@ def predict(X, y, parameters, *, print_accuracy: bool = False) -> np.ndarray:
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 2.
     """
     AL, _ = L_model_forward(X, parameters)
+    require_binary_labels("y", require_shape("y", y, AL.shape, "(1, m)"))
     p = (AL > 0.5).astype(np.float64)
     if print_accuracy:
         print(f"Accuracy: {accuracy(p, y):.4f}")
@@ -558,7 +560,8 @@ def accuracy(p, y) -> float:
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 2.
     """
-    return lr.accuracy(p, require_shape("y", y, np.shape(p), "(1, m)"))
+    p = require_binary_labels("p", require_shape("p", p, (1, None), "(1, m)"))
+    return lr.accuracy(p, require_binary_labels("y", require_shape("y", y, p.shape, "(1, m)")))
 
 
 # --- why depth helps: the sawtooth ------------------------------------------------------------

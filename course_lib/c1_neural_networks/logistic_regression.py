@@ -22,7 +22,16 @@ import copy
 import numpy as np
 
 from course_lib.c1_neural_networks.activations import sigmoid
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_examples,
+    require_finite,
+    require_keys,
+    require_numeric,
+    require_probabilities,
+    require_shape,
+    require_xy,
+)
 
 __all__ = [
     "image2vector",
@@ -60,7 +69,7 @@ def image2vector(image: np.ndarray) -> np.ndarray:
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 1.
     """
-    image = np.asarray(image)
+    image = require_numeric("image", image)
     if image.ndim not in (2, 3):
         raise ValueError(
             f"image must have shape (height, width, channels) or (height, width); "
@@ -80,12 +89,13 @@ def flatten_images(images: np.ndarray) -> np.ndarray:
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 1.
     """
-    images = np.asarray(images)
+    images = require_numeric("images", images)
     if images.ndim not in (3, 4):
         raise ValueError(
             "images must have shape (m, height, width, channels) or (m, height, width); "
             f"got {images.shape}."
         )
+    require_examples("images", images.shape[0])
     return images.reshape(images.shape[0], -1).T
 
 
@@ -94,7 +104,7 @@ def flatten_images(images: np.ndarray) -> np.ndarray:
 
 def _check_parameters(w, b, X) -> tuple[np.ndarray, float, np.ndarray]:
     X = require_shape("X", X, (None, None), "(n_x, m)")
-    w = np.asarray(w)
+    w = require_numeric("w", w)
     column = w.ndim == 2 and w.shape[1] == 1
     if column and w.shape[0] != X.shape[0] and w.shape[0] == X.shape[1]:
         # X's row count disagrees with w, its column count agrees: name both suspects.
@@ -179,8 +189,8 @@ def logistic_loss(y_hat, y):
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 3.
     """
-    y_hat = np.asarray(y_hat, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64)
+    y_hat = require_probabilities("y_hat", y_hat).astype(np.float64)
+    y = require_binary_labels("y", y).astype(np.float64)
     if y_hat.shape != y.shape:
         raise ValueError(f"y_hat and y must have the same shape; got {y_hat.shape} and {y.shape}.")
     # Clamp only against log(0); every yhat a float64 can tell from 0 or 1 is untouched.
@@ -201,6 +211,7 @@ def compute_cost(A, Y) -> float:
     """
     A = require_shape("A", A, (1, None), "(1, m)")
     Y = require_shape("Y", Y, (1, A.shape[1]), "(1, m)")
+    require_binary_labels("Y", Y)
     return float(np.mean(logistic_loss(A, Y)))
 
 
@@ -230,7 +241,8 @@ def cost_landscape(w_values, X, Y, b: float = 0.0, loss: str = "cross_entropy") 
     """
     X = require_shape("X", X, (1, None), "(1, m)")
     Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
-    w_values = np.asarray(w_values, dtype=np.float64).reshape(-1, 1)
+    require_binary_labels("Y", Y)
+    w_values = require_finite("w_values", w_values).astype(np.float64).reshape(-1, 1)
     A = sigmoid(w_values @ X + b)  # (k, m): one row per candidate w
     if loss == "cross_entropy":
         return np.mean(logistic_loss(A, np.broadcast_to(Y, A.shape)), axis=1)
@@ -262,7 +274,7 @@ def single_example_gradients(w, b, x, y) -> tuple[dict[str, np.ndarray | float],
     w, b, x = _check_parameters(w, b, x)
     if x.shape[1] != 1:
         raise ValueError(f"x must be one example of shape (n_x, 1); got {x.shape}.")
-    y = float(np.squeeze(y))
+    y = float(np.squeeze(require_binary_labels("y", y)))
     z = float((w.T @ x).item() + b)
     a = float(sigmoid(z))
     # da is shown for the lesson; a term whose label factor is 0 is left out, so a confident
@@ -294,6 +306,7 @@ def propagate_loop(w, b, X, Y) -> tuple[dict[str, np.ndarray | float], float]:
     w, b, X = _check_parameters(w, b, X)
     m = X.shape[1]
     Y = require_shape("Y", Y, (1, m), "(1, m)")
+    require_binary_labels("Y", Y)
     cost, dw, db = 0.0, np.zeros_like(w, dtype=np.float64), 0.0
     for i in range(m):
         grads_i, loss_i = single_example_gradients(w, b, X[:, i : i + 1], Y[0, i])
@@ -323,6 +336,7 @@ def propagate(w, b, X, Y) -> tuple[dict[str, np.ndarray | float], float]:
     w, b, X = _check_parameters(w, b, X)
     m = X.shape[1]
     Y = require_shape("Y", Y, (1, m), "(1, m)")
+    require_binary_labels("Y", Y)
     Z = w.T @ X + b
     dZ = sigmoid(Z) - Y
     grads = {"dw": X @ dZ.T / m, "db": float(np.sum(dZ) / m)}
@@ -344,7 +358,8 @@ def update_parameters(w, b, grads, learning_rate: float) -> tuple[np.ndarray, fl
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 5.
     """
-    dw = require_shape("dw", grads["dw"], np.shape(w), "(n_x, 1)")
+    require_keys("grads", grads, ["dw", "db"])
+    dw = require_shape("dw", grads["dw"], np.shape(require_numeric("w", w)), "(n_x, 1)")
     return w - learning_rate * dw, float(b - learning_rate * float(np.squeeze(grads["db"])))
 
 
@@ -369,7 +384,7 @@ def optimize(
     """
     if not (np.isfinite(learning_rate) and learning_rate > 0):
         raise ValueError(f"learning_rate must be positive and finite; got {learning_rate}.")
-    w, b = copy.deepcopy(np.asarray(w, dtype=np.float64)), float(np.squeeze(b))
+    w, b = copy.deepcopy(require_numeric("w", w).astype(np.float64)), float(np.squeeze(b))
     require_binary_labels("Y", Y)
     costs: list[float] = []
     grads: dict[str, np.ndarray | float] = {}
@@ -411,6 +426,8 @@ def accuracy(Y_prediction, Y) -> float:
     """
     Y_prediction = require_shape("Y_prediction", Y_prediction, (1, None), "(1, m)")
     Y = require_shape("Y", Y, Y_prediction.shape, "(1, m)")
+    require_binary_labels("Y_prediction", Y_prediction)
+    require_binary_labels("Y", Y)
     return float(np.mean(Y_prediction == Y))
 
 
@@ -437,8 +454,23 @@ def model(
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 8.
     """
-    X_train = require_shape("X_train", X_train, (None, None), "(n_x, m_train)")
-    require_shape("X_test", X_test, (X_train.shape[0], None), "(n_x, m_test)")
+    X_train, Y_train = require_xy(
+        X_train,
+        Y_train,
+        x_name="X_train",
+        y_name="Y_train",
+        x_notation="(n_x, m_train)",
+        y_notation="(1, m_train)",
+    )
+    X_test, Y_test = require_xy(
+        X_test,
+        Y_test,
+        X_train.shape[0],
+        x_name="X_test",
+        y_name="Y_test",
+        x_notation="(n_x, m_test)",
+        y_notation="(1, m_test)",
+    )
     w, b = initialize_with_zeros(X_train.shape[0])
     params, _, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
     w, b = params["w"], params["b"]

@@ -28,7 +28,13 @@ import numpy as np
 
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks.activations import ACTIVATIONS, sigmoid
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_keys,
+    require_layers,
+    require_shape,
+    require_xy,
+)
 
 __all__ = [
     "HIDDEN_ACTIVATIONS",
@@ -89,8 +95,7 @@ def layer_sizes(X, Y) -> tuple[int, int, int]:
 
     Taught in: notebooks/c1_neural_networks/03_shallow_network.py, section 4.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (None, X.shape[1]), "(n_y, m)")
+    X, Y = require_xy(X, Y, n_y=None, y_notation="(n_y, m)", binary=False)
     return X.shape[0], 4, Y.shape[0]
 
 
@@ -143,7 +148,7 @@ def compute_cost(A2, Y) -> float:
 
     Taught in: notebooks/c1_neural_networks/03_shallow_network.py, section 4.
     """
-    return lr.compute_cost(A2, np.asarray(Y, dtype=np.float64))
+    return lr.compute_cost(A2, require_binary_labels("Y", Y).astype(np.float64))
 
 
 # --- forward and backward ----------------------------------------------------------------
@@ -192,9 +197,11 @@ def backward_propagation(parameters, cache, X, Y, activation: str = "tanh") -> d
     _check_activation(activation)
     _, _, W2, _, X = _check_parameters(parameters, X)
     m = X.shape[1]
+    require_keys("cache", cache, ["A1", "A2"] if activation == "tanh" else ["Z1", "A1", "A2"])
     A1 = require_shape("cache['A1']", cache["A1"], (W2.shape[1], m), "(n_h, m)")
     A2 = require_shape("cache['A2']", cache["A2"], (W2.shape[0], m), "(n_y, m)")
     Y = require_shape("Y", Y, A2.shape, "(1, m)").astype(np.float64)
+    require_binary_labels("Y", Y)
     dZ2 = A2 - Y  # sigmoid output + cross-entropy: the 1/a terms cancel
     dW2 = dZ2 @ A1.T / m
     db2 = np.sum(dZ2, axis=1, keepdims=True) / m
@@ -229,6 +236,7 @@ def update_parameters(parameters, grads, learning_rate: float = 1.2) -> dict[str
     """
     if not np.isfinite(learning_rate):
         raise ValueError(f"learning_rate must be finite; got {learning_rate}.")
+    require_layers("parameters", parameters)
     updated = {}
     for name, value in parameters.items():
         if not _PARAMETER_NAME.fullmatch(name):
@@ -279,8 +287,7 @@ def train_shallow_network(
 
     Taught in: notebooks/c1_neural_networks/03_shallow_network.py, section 7.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, binary=False)
     require_binary_labels("Y", Y)
     if parameters is None:
         if seed is not None:

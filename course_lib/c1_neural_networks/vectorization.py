@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from course_lib.validation import require_shape
+from course_lib.validation import require_numeric, require_shape
 
 __all__ = ["dot_loop", "normalize_rows", "time_call"]
 
@@ -26,7 +26,7 @@ def dot_loop(w, x) -> float:
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 7.
     """
-    w, x = np.asarray(w).ravel(), np.asarray(x).ravel()
+    w, x = require_numeric("w", w).ravel(), require_numeric("x", x).ravel()
     if w.shape != x.shape:
         raise ValueError(
             f"w and x must have the same number of entries n_x; got {w.size}, {x.size}."
@@ -51,7 +51,7 @@ def normalize_rows(x) -> np.ndarray:
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 7.
     """
-    x = require_shape("x", x, (None, None), "(n, d)")
+    x = require_shape("x", x, (None, None), "(n, d)", finite=True)
     norms = np.linalg.norm(x, axis=1, keepdims=True)
     if np.any(norms == 0):
         raise ValueError("normalize_rows: a row of x is all zeros and has no direction.")
