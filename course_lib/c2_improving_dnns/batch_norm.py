@@ -32,7 +32,13 @@ import numpy as np
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c1_neural_networks.activations import relu, relu_derivative, sigmoid
 from course_lib.c2_improving_dnns.training import train_loop
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_keys,
+    require_layers,
+    require_shape,
+    require_xy,
+)
 
 __all__ = [
     "DEFAULT_EPSILON",
@@ -143,6 +149,7 @@ def batchnorm_backward(dZ_tilde, cache: Mapping) -> tuple[np.ndarray, np.ndarray
 
     Taught in: notebooks/c2_improving_dnns/06_tuning_and_batch_norm.py, section 7.
     """
+    require_keys("cache", cache, ["Z_norm", "inv_std", "gamma", "mode"])
     Z_norm, inv_std, gamma = cache["Z_norm"], cache["inv_std"], cache["gamma"]
     dZ_tilde = require_shape("dZ_tilde", dZ_tilde, Z_norm.shape, "(n[l], m)")
     m = Z_norm.shape[1]
@@ -304,6 +311,7 @@ def L_model_backward_bn(AL, Y, caches: Sequence[Mapping]) -> dict[str, np.ndarra
     L = len(caches)
     AL = require_shape("AL", AL, (1, None), "(1, m)")
     Y = require_shape("Y", Y, AL.shape, "(1, m)").astype(np.float64)
+    require_binary_labels("Y", Y)
     m = AL.shape[1]
     grads: dict[str, np.ndarray] = {}
     output = caches[L - 1]
@@ -337,6 +345,11 @@ def update_parameters_bn(parameters: Mapping, grads: Mapping, learning_rate: flo
 
     Taught in: notebooks/c2_improving_dnns/06_tuning_and_batch_norm.py, section 8.
     """
+    L = require_layers("parameters", parameters, biases=False)
+    for l in range(1, L + 1):  # each layer has a bias b, or batch norm's gamma and beta
+        if f"b{l}" not in parameters:
+            require_keys("parameters", parameters, [f"gamma{l}", f"beta{l}"])
+    require_keys("grads", grads, [f"d{name}" for name in parameters])
     return {name: value - learning_rate * grads[f"d{name}"] for name, value in parameters.items()}
 
 
@@ -351,6 +364,7 @@ def random_batches(X, Y, mini_batch_size: int, seed: int) -> list[tuple[np.ndarr
 
     Taught in: notebooks/c2_improving_dnns/06_tuning_and_batch_norm.py, section 8.
     """
+    X, Y = require_xy(X, Y)
     m = X.shape[1]
     if int(mini_batch_size) != mini_batch_size or mini_batch_size < 1:
         raise ValueError(f"mini_batch_size must be a positive integer; got {mini_batch_size!r}.")

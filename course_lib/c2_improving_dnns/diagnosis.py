@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from course_lib.validation import require_shape
+from course_lib.validation import require_binary_labels, require_shape, require_xy
 
 __all__ = [
     "HIGH_BIAS",
@@ -106,8 +106,7 @@ def train_dev_test_split(
 
     Taught in: notebooks/c2_improving_dnns/01_setup_and_diagnosis.py, section 2.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (None, X.shape[1]), "(n_y, m)")
+    X, Y = require_xy(X, Y, n_y=None, y_notation="(n_y, m)", binary=False)
     sizes = split_sizes(X.shape[1], fractions)
     order = np.random.default_rng(seed).permutation(X.shape[1])
     cuts = np.cumsum([sizes["train"], sizes["dev"]])
@@ -220,6 +219,8 @@ def noisy_moons(m: int, noise: float = 0.3, seed: int = 0) -> tuple[np.ndarray, 
     """
     from sklearn.datasets import make_moons
 
+    if int(m) < 1:
+        raise ValueError(f"m must be at least 1; got {m!r}.")
     X, y = make_moons(n_samples=int(m), noise=noise, random_state=seed)
     return X.T.astype(np.float64), y.reshape(1, -1).astype(np.float64)
 
@@ -274,6 +275,8 @@ def error_rate(predictions, Y) -> float:
     """
     Y = require_shape("Y", Y, (1, None), "(1, m)")
     predictions = require_shape("predictions", predictions, (1, Y.shape[1]), "(1, m)")
+    require_binary_labels("predictions", predictions)
+    require_binary_labels("Y", Y)
     return float(np.mean(predictions != Y))
 
 

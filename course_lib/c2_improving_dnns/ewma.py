@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib.validation import require_finite
+
 __all__ = [
     "exponentially_weighted_average",
     "effective_window",
@@ -38,9 +40,9 @@ def exponentially_weighted_average(theta, beta: float, bias_correction: bool = F
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 2.
     """
     beta = _check_beta(beta)
-    theta = np.asarray(theta, dtype=np.float64)
-    if theta.ndim == 0:
-        raise ValueError("theta must be a series of shape (T,); got a single number.")
+    theta = require_finite("theta", theta).astype(np.float64)
+    if theta.ndim == 0 or theta.shape[0] == 0:
+        raise ValueError(f"theta must be a series of shape (T,), T >= 1; got {theta.shape}.")
     V = np.empty_like(theta)
     v = np.zeros(theta.shape[1:])
     for t in range(theta.shape[0]):
@@ -88,6 +90,8 @@ def ewma_weights(beta: float, num: int) -> np.ndarray:
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 2.
     """
     beta = _check_beta(beta)
+    if int(num) < 1:
+        raise ValueError(f"num must be at least 1; got {num!r}.")
     return (1.0 - beta) * beta ** np.arange(int(num))
 
 
@@ -102,6 +106,8 @@ def daily_temperatures(num_days: int = 365, seed: int = 0) -> tuple[np.ndarray, 
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 2.
     """
+    if int(num_days) < 1:
+        raise ValueError(f"num_days must be at least 1; got {num_days!r}.")
     rng = np.random.default_rng(seed)
     days = np.arange(1, num_days + 1)
     # Cold in January, warm in July, with day-to-day weather noise on top.

@@ -22,6 +22,13 @@ import numpy as np
 
 from course_lib.c2_improving_dnns import regularization as reg
 from course_lib.gradient_check import relative_difference
+from course_lib.validation import (
+    require_finite,
+    require_keys,
+    require_layers,
+    require_numeric,
+    require_xy,
+)
 
 __all__ = [
     "forward_propagation",
@@ -72,7 +79,7 @@ def forward_propagation(x, theta):
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 2.
     """
-    return theta * x
+    return require_numeric("theta", theta) * require_numeric("x", x)
 
 
 def backward_propagation(x, theta):
@@ -86,7 +93,8 @@ def backward_propagation(x, theta):
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 2.
     """
-    return x
+    require_numeric("theta", theta)
+    return require_numeric("x", x)
 
 
 def gradient_check(x, theta, epsilon: float = 1e-7, print_msg: bool = False) -> float:
@@ -100,6 +108,7 @@ def gradient_check(x, theta, epsilon: float = 1e-7, print_msg: bool = False) -> 
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 2.
     """
+    x, theta = require_finite("x", x), require_finite("theta", theta)
     J_plus = forward_propagation(x, theta + epsilon)
     J_minus = forward_propagation(x, theta - epsilon)
     gradapprox = (J_plus - J_minus) / (2 * epsilon)
@@ -152,10 +161,11 @@ def difference_errors(
 # --- N-D: the 3-layer network --------------------------------------------------------------
 
 
-def _row(Y) -> np.ndarray:
+def _row(Y, X) -> np.ndarray:
     # The assignment's test cases pass labels as a rank-1 array (m,); treat it as (1, m).
-    Y = np.asarray(Y)
-    return Y.reshape(1, -1) if Y.ndim == 1 else Y
+    # Anything else must be (1, m): a (m, 1) Y would broadcast against A3 to (m, m).
+    Y = require_numeric("Y", Y)
+    return require_xy(X, Y.reshape(1, -1) if Y.ndim == 1 else Y)[1]
 
 
 def forward_propagation_n(X, Y, parameters) -> tuple[float, tuple]:
@@ -172,7 +182,7 @@ def forward_propagation_n(X, Y, parameters) -> tuple[float, tuple]:
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 3.
     """
     A3, cache = reg.forward_propagation(X, parameters)
-    Y = _row(Y)
+    Y = _row(Y, X)
     m = A3.shape[1]
     # The assignment's literal formula: gradient checking differences costs 2e-7 apart, so
     # even the rounding of the cost shows in the 8th digit of the difference. This keeps
@@ -194,7 +204,7 @@ def backward_propagation_n(X, Y, cache) -> dict[str, np.ndarray]:
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 3.
     """
-    return reg.backward_propagation(X, _row(Y), cache)
+    return reg.backward_propagation(X, _row(Y, X), cache)
 
 
 def backward_propagation_n_buggy(X, Y, cache) -> dict[str, np.ndarray]:
@@ -231,7 +241,7 @@ def dictionary_to_vector(parameters) -> tuple[np.ndarray, list[str]]:
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 3.
     """
-    L = len(reg._weights(parameters))
+    L = require_layers("parameters", parameters)
     pieces, keys = [], []
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
@@ -253,7 +263,7 @@ def vector_to_dictionary(theta, layer_dims: Sequence[int] = LAYER_DIMS) -> dict[
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 3.
     """
-    theta = np.asarray(theta, dtype=np.float64).reshape(-1)
+    theta = require_numeric("theta", theta).astype(np.float64).reshape(-1)
     shapes = _shapes(layer_dims)
     total = sum(r * c for _, (r, c) in shapes)
     if theta.size != total:
@@ -284,6 +294,7 @@ def gradients_to_vector(gradients) -> np.ndarray:
         L += 1
     if L == 0:
         raise ValueError("gradients must hold dW1, db1, ...")
+    require_keys("gradients", gradients, [f"d{k}{l}" for l in range(1, L + 1) for k in "Wb"])
     pieces = [
         np.reshape(gradients[f"d{kind}{l}"], (-1, 1)) for l in range(1, L + 1) for kind in "Wb"
     ]
@@ -310,6 +321,7 @@ def numerical_gradient_n(
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 3.
     """
+    _row(Y, X)  # the label rule holds whatever cost_fn does with Y
     if cost_fn is None:
         cost_fn = lambda X_, Y_, p: forward_propagation_n(X_, Y_, p)[0]  # noqa: E731
     theta, _ = dictionary_to_vector(parameters)

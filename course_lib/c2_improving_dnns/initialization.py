@@ -21,7 +21,13 @@ import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_layers,
+    require_numeric,
+    require_shape,
+    require_xy,
+)
 
 __all__ = [
     "INITIALIZATIONS",
@@ -301,8 +307,7 @@ def model(
 
     Taught in: notebooks/c2_improving_dnns/02_initialization.py, section 2.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, binary=False)
     require_binary_labels("Y", Y)
     layers_dims = [X.shape[0], *hidden_layers, 1]
     parameters = initialize_parameters(layers_dims, initialization, scale, seed=seed)
@@ -352,7 +357,7 @@ def accuracy(X, Y, parameters) -> float:
 
     Taught in: notebooks/c2_improving_dnns/02_initialization.py, section 2.
     """
-    Y = require_shape("Y", Y, (1, np.shape(X)[1]), "(1, m)")
+    X, Y = require_xy(X, Y)
     return float(np.mean(predict(X, parameters) == Y))
 
 
@@ -370,6 +375,7 @@ def hidden_units_identical(parameters, layer: int = 1) -> bool:
 
     Taught in: notebooks/c2_improving_dnns/02_initialization.py, section 2.
     """
+    require_layers("parameters", parameters)
     W, b = parameters[f"W{layer}"], parameters[f"b{layer}"]
     return bool(np.all(W[:1] == W) and np.all(b == b[:1]))
 
@@ -422,8 +428,9 @@ def deep_linear_forward(X, parameters) -> tuple[np.ndarray, list]:
     Taught in: notebooks/c2_improving_dnns/02_initialization.py, section 7.
     """
     A = require_shape("X", X, (None, None), "(n_x, m)")
+    L = require_layers("parameters", parameters)  # a missing b4 is reported, not skipped
     caches = []
-    for l in range(1, len(parameters) // 2 + 1):
+    for l in range(1, L + 1):
         A, cache = dn.linear_forward(A, parameters[f"W{l}"], parameters[f"b{l}"])
         caches.append(cache)
     return A, caches
@@ -443,7 +450,7 @@ def deep_linear_backward(dAL, caches) -> dict[str, np.ndarray]:
     Taught in: notebooks/c2_improving_dnns/02_initialization.py, section 7.
     """
     grads = {}
-    dA = dAL
+    dA = require_shape("dAL", dAL, (None, None), "(n^[L], m)")
     for l in range(len(caches), 0, -1):
         dA, grads[f"dW{l}"], grads[f"db{l}"] = dn.linear_backward(dA, caches[l - 1])
     grads["dA0"] = dA
@@ -451,7 +458,7 @@ def deep_linear_backward(dAL, caches) -> dict[str, np.ndarray]:
 
 
 def _deep_linear_run(x, num_layers, weight_scale, weights, seed):
-    X = np.asarray(x, dtype=np.float64)
+    X = require_numeric("x", x).astype(np.float64)
     if X.ndim == 1:
         X = X.reshape(-1, 1)
     X = require_shape("x", X, (None, None), "(n, m)")

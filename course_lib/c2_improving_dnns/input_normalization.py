@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.validation import require_shape
+from course_lib.validation import require_examples, require_shape, require_xy
 
 __all__ = [
     "normalize_inputs",
@@ -66,8 +66,8 @@ def apply_normalization(X, mu, sigma2, epsilon: float = 0.0) -> np.ndarray:
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
-    mu = require_shape("mu", mu, (None, 1), "(n_x, 1)")
-    sigma2 = require_shape("sigma2", sigma2, (mu.shape[0], 1), "(n_x, 1)")
+    mu = require_shape("mu", mu, (None, 1), "(n_x, 1)", finite=True)
+    sigma2 = require_shape("sigma2", sigma2, (mu.shape[0], 1), "(n_x, 1)", finite=True)
     X = require_shape("X", X, (mu.shape[0], None), "(n_x, m)").astype(np.float64)
     if np.any(sigma2 + epsilon <= 0):
         raise ValueError("a feature has zero variance; pass epsilon > 0 or drop that feature.")
@@ -91,6 +91,7 @@ def make_scaled_regression(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
+    require_examples("the data set", int(m))
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((2, m)) * np.reshape(scales, (2, 1)) + np.reshape(offsets, (2, 1))
     z = (X - np.reshape(offsets, (2, 1))) / np.reshape(scales, (2, 1))
@@ -109,7 +110,22 @@ def linear_cost(w, X, y) -> float:
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
-    r = np.asarray(w).T @ X - y
+    X, y = _check_xy(X, y)
+    return _linear_cost(_check_w(w, X), X, y)
+
+
+def _check_xy(X, y, n_x=None) -> tuple[np.ndarray, np.ndarray]:
+    X, y = require_xy(X, y, n_x, 1, y_name="y", binary=False)
+    return X.astype(np.float64), y.astype(np.float64)
+
+
+def _check_w(w, X) -> np.ndarray:
+    # Not required finite: a diverging run's weights are the result being shown.
+    return require_shape("w", w, (X.shape[0], 1), "(n_x, 1)", finite=False)
+
+
+def _linear_cost(w, X, y) -> float:
+    r = w.T @ X - y
     return float(np.sum(r**2) / (2 * X.shape[1]))
 
 
@@ -118,7 +134,8 @@ def linear_gradients(w, X, y) -> np.ndarray:
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
-    return X @ (np.asarray(w).T @ X - y).T / X.shape[1]
+    X, y = _check_xy(X, y)
+    return X @ (_check_w(w, X).T @ X - y).T / X.shape[1]
 
 
 def largest_stable_learning_rate(X) -> float:
@@ -132,8 +149,12 @@ def largest_stable_learning_rate(X) -> float:
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
+    X = require_shape("X", X, (None, None), "(n_x, m)").astype(np.float64)
     hessian = X @ X.T / X.shape[1]
-    return float(2.0 / np.linalg.eigvalsh(hessian)[-1])
+    largest = np.linalg.eigvalsh(hessian)[-1]
+    if largest <= 0:
+        raise ValueError("X is all zeros: every learning rate is stable on a flat cost.")
+    return float(2.0 / largest)
 
 
 def gradient_descent_path(X, y, learning_rate: float, num_steps: int, w0=None) -> np.ndarray:
@@ -147,7 +168,8 @@ def gradient_descent_path(X, y, learning_rate: float, num_steps: int, w0=None) -
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
-    w = np.zeros((X.shape[0], 1)) if w0 is None else np.array(w0, dtype=np.float64)
+    X, y = _check_xy(X, y)
+    w = np.zeros((X.shape[0], 1)) if w0 is None else _check_w(w0, X).astype(np.float64)
     path = [w.ravel().copy()]
     for _ in range(num_steps):
         w = w - learning_rate * linear_gradients(w, X, y)
@@ -170,15 +192,16 @@ def steps_to_converge(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
+    X, y = _check_xy(X, y)
     if learning_rate is None:
         learning_rate = 0.5 * largest_stable_learning_rate(X)
     w_star = np.linalg.lstsq(X.T, y.T, rcond=None)[0]
-    target = linear_cost(w_star, X, y) * (1 + tol)
+    target = _linear_cost(w_star, X, y) * (1 + tol)
     # Work with the Hessian and X y^T once: each step is then a 2x2 product, not an m-sum.
     H, g0 = X @ X.T / X.shape[1], X @ y.T / X.shape[1]
     w = np.zeros((X.shape[0], 1))
     for step in range(max_steps):
-        if linear_cost(w, X, y) <= target:
+        if _linear_cost(w, X, y) <= target:
             return step
         w = w - learning_rate * (H @ w - g0)
     return max_steps
@@ -195,6 +218,7 @@ def cost_grid(X, y, w1_range, w2_range, resolution: int = 80):
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 7.
     """
+    X, y = _check_xy(X, y, n_x=2)
     w1 = np.linspace(*w1_range, resolution)
     w2 = np.linspace(*w2_range, resolution)
     G1, G2 = np.meshgrid(w1, w2)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_lib.c2_improving_dnns.optimizers import OPTIMIZERS, init_state
+from course_lib.validation import require_finite, require_numeric
 
 __all__ = ["Surface", "SURFACES", "elongated_bowl", "ravine", "saddle", "plateau", "optimizer_path"]
 
@@ -46,7 +47,7 @@ class Surface:
 
 
 def _point(w) -> np.ndarray:
-    w = np.asarray(w, dtype=np.float64)
+    w = require_numeric("w", w).astype(np.float64)
     if w.shape != (2,):
         raise ValueError(f"a point on a 2-D loss surface must have shape (2,); got {w.shape}.")
     return w
@@ -124,7 +125,7 @@ def optimizer_path(loss: Surface | str, start, optimizer: str, num_steps: int, *
     if int(num_steps) != num_steps or num_steps < 0:
         raise ValueError(f"num_steps must be a non-negative integer; got {num_steps!r}.")
     update = OPTIMIZERS[optimizer]
-    params = {"w": _point(surface.start if start is None else start)}
+    params = {"w": _point(surface.start if start is None else require_finite("start", start))}
     state = init_state(optimizer, params)
     path = np.empty((int(num_steps) + 1, 2))
     path[0] = params["w"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib.validation import require_shape
+from course_lib.validation import require_xy
 
 __all__ = ["random_mini_batches", "num_mini_batches"]
 
@@ -30,9 +30,8 @@ def random_mini_batches(X, Y, mini_batch_size: int = 64, seed: int = 0) -> list[
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 1.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
+    X, Y = require_xy(X, Y, n_y=None, y_notation="(n_y, m)", binary=False)
     m = X.shape[1]
-    Y = require_shape("Y", Y, (None, m), "(n_y, m)")
     if int(mini_batch_size) != mini_batch_size or mini_batch_size < 1:
         raise ValueError(f"mini_batch_size must be a positive integer; got {mini_batch_size!r}.")
     size = int(mini_batch_size)
@@ -57,6 +56,6 @@ def num_mini_batches(m: int, mini_batch_size: int) -> int:
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 1.
     """
-    if mini_batch_size < 1 or m < 0:
-        raise ValueError("need m >= 0 and mini_batch_size >= 1.")
+    if mini_batch_size < 1 or m < 1:
+        raise ValueError(f"need m >= 1 examples and mini_batch_size >= 1; got m = {m!r}.")
     return -(-int(m) // int(mini_batch_size))

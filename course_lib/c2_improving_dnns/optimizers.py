@@ -23,6 +23,7 @@ import numpy as np
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c2_improving_dnns.mini_batches import random_mini_batches
 from course_lib.c2_improving_dnns.training import train_loop
+from course_lib.validation import require_examples, require_keys, require_layers
 
 __all__ = [
     "init_state",
@@ -257,6 +258,7 @@ def update_parameters_with_gd(parameters, grads, learning_rate: float) -> dict:
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 3.
     """
+    require_layers("parameters", parameters)
     return gd_update(parameters, grads, {"t": 0}, learning_rate)[0]
 
 
@@ -271,6 +273,7 @@ def initialize_velocity(parameters) -> dict:
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 3.
     """
+    require_layers("parameters", parameters)
     return _zeros_like_grads(parameters)
 
 
@@ -286,6 +289,8 @@ def update_parameters_with_momentum(parameters, grads, v, beta: float, learning_
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 3.
     """
+    require_keys("v", v, [f"d{name}" for name in parameters])
+    require_layers("parameters", parameters)
     new, state = momentum_update(parameters, grads, {"v": v, "s": {}, "t": 0}, learning_rate, beta)
     return new, state["v"]
 
@@ -301,6 +306,7 @@ def initialize_rmsprop(parameters) -> dict:
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 4.
     """
+    require_layers("parameters", parameters)
     return _zeros_like_grads(parameters)
 
 
@@ -319,6 +325,8 @@ def update_parameters_with_rmsprop(
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 4.
     """
+    require_keys("s", s, [f"d{name}" for name in parameters])
+    require_layers("parameters", parameters)
     new, state = rmsprop_update(
         parameters, grads, {"v": {}, "s": s, "t": 0}, learning_rate, beta2, epsilon
     )
@@ -336,6 +344,7 @@ def initialize_adam(parameters) -> tuple[dict, dict]:
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 4.
     """
+    require_layers("parameters", parameters)
     return _zeros_like_grads(parameters), _zeros_like_grads(parameters)
 
 
@@ -363,6 +372,9 @@ def update_parameters_with_adam(
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 4.
     """
+    require_keys("s", s, [f"d{name}" for name in parameters])
+    require_keys("v", v, [f"d{name}" for name in parameters])
+    require_layers("parameters", parameters)
     return _adam_core(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon)
 
 
@@ -396,6 +408,7 @@ def load_dataset(n_samples: int = 300, noise: float = 0.2, seed: int = 3):
     """
     from sklearn.datasets import make_moons
 
+    require_examples("the data set", int(n_samples))
     np.random.seed(seed)  # noqa: NPY002 - make_moons draws from the global generator here
     X, y = make_moons(n_samples=n_samples, noise=noise)
     return X.T, y.reshape(1, -1).astype(np.float64)

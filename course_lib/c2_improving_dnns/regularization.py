@@ -29,7 +29,15 @@ from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks.activations import relu, relu_derivative, sigmoid
 from course_lib.c2_improving_dnns.diagnosis import noisy_moons
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
-from course_lib.validation import require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_examples,
+    require_keys,
+    require_layers,
+    require_numeric,
+    require_shape,
+    require_xy,
+)
 
 __all__ = [
     "initialize_parameters",
@@ -62,6 +70,7 @@ __all__ = [
 
 def _weights(parameters) -> list[str]:
     """The names W1, W2, ... present in ``parameters``, in order."""
+    require_layers("parameters", parameters, biases=False)
     names, l = [], 1
     while f"W{l}" in parameters:
         names.append(f"W{l}")
@@ -145,13 +154,14 @@ def compute_cost(A3, Y) -> float:
     """
     A3 = require_shape("A3", A3, (1, None), "(1, m)")
     Y = require_shape("Y", Y, A3.shape, "(1, m)")
-    return lr.compute_cost(A3, np.asarray(Y, dtype=np.float64))
+    return lr.compute_cost(A3, require_binary_labels("Y", Y).astype(np.float64))
 
 
 def _backward3(X, Y, Z1, A1, W1, Z2, A2, W2, A3, W3, lambd, D1=None, D2=None, keep_prob=1.0):
     """Shared backward pass of the 3-layer net, optionally with L2 and dropout masks."""
     m = X.shape[1]
     Y = require_shape("Y", Y, A3.shape, "(1, m)")
+    require_binary_labels("Y", Y)
     dZ3 = A3 - Y
     dW3 = dZ3 @ A2.T / m + lambd / m * W3
     db3 = np.sum(dZ3, axis=1, keepdims=True) / m
@@ -207,6 +217,7 @@ def l2_penalty(parameters, lambd: float, m: int) -> float:
     """
     if lambd < 0:
         raise ValueError(f"lambd must be >= 0; got {lambd}.")
+    require_examples("the training set", m)
     total = sum(float(np.sum(np.square(parameters[name]))) for name in _weights(parameters))
     return lambd / (2 * m) * total
 
@@ -225,6 +236,7 @@ def l1_penalty(parameters, lambd: float, m: int) -> float:
     """
     if lambd < 0:
         raise ValueError(f"lambd must be >= 0; got {lambd}.")
+    require_examples("the training set", m)
     total = sum(float(np.sum(np.abs(parameters[name]))) for name in _weights(parameters))
     return lambd / m * total
 
@@ -370,8 +382,7 @@ def train_model(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 1.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, binary=False)
     if lambd < 0:
         raise ValueError(f"lambd must be >= 0; got {lambd}.")
     if not 0 < keep_prob <= 1:
@@ -455,6 +466,7 @@ def accuracy(X, Y, parameters) -> float:
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 1.
     """
+    X, Y = require_xy(X, Y)
     return dn.accuracy(predict(X, parameters), Y)
 
 
@@ -491,7 +503,7 @@ def L_model_forward_with_dropout(X, parameters, keep_probs, rng: np.random.Gener
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 4.
     """
-    L = len(_weights(parameters))
+    L = require_layers("parameters", parameters)
     keep = _keep_probs(keep_probs, L) + [1.0]
     A = require_shape("X", X, (None, None), "(n_x, m)")
     caches = []
@@ -536,6 +548,7 @@ def L_model_backward_with_regularization(
     L = len(caches)
     AL = require_shape("AL", AL, (1, None), "(1, m)")
     Y = require_shape("Y", Y, AL.shape, "(1, m)").astype(np.float64)
+    require_binary_labels("Y", Y)
     m = AL.shape[1]
     grads: dict[str, np.ndarray] = {}
     dZ = AL - Y  # sigmoid + cross-entropy, finite even where AL rounds to 0 or 1
@@ -572,6 +585,9 @@ def update_parameters_with_weight_decay(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 2.
     """
+    require_examples("the training set", m)
+    require_layers("parameters", parameters)
+    require_keys("grads", grads, [f"d{name}" for name in parameters])
     decay = 1 - learning_rate * lambd / m
     new = {}
     for name, value in parameters.items():
@@ -638,8 +654,7 @@ def train_regularized(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 4.
     """
-    X = require_shape("X", X, (layers_dims[0], None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, layers_dims[0])
     rng = np.random.default_rng(seed)
     parameters = _he_init(layers_dims, seed)
     _keep_probs(keep_probs, len(layers_dims) - 1)  # validate before training
@@ -687,8 +702,24 @@ def train_with_early_stopping(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 6.
     """
-    X_train = require_shape("X_train", X_train, (layers_dims[0], None), "(n_x, m_train)")
-    X_dev = require_shape("X_dev", X_dev, (layers_dims[0], None), "(n_x, m_dev)")
+    X_train, Y_train = require_xy(
+        X_train,
+        Y_train,
+        layers_dims[0],
+        x_name="X_train",
+        y_name="Y_train",
+        x_notation="(n_x, m_train)",
+        y_notation="(1, m_train)",
+    )
+    X_dev, Y_dev = require_xy(
+        X_dev,
+        Y_dev,
+        layers_dims[0],
+        x_name="X_dev",
+        y_name="Y_dev",
+        x_notation="(n_x, m_dev)",
+        y_notation="(1, m_dev)",
+    )
     if eval_every < 1:
         raise ValueError(f"eval_every must be >= 1; got {eval_every}.")
     rng = np.random.default_rng(seed)
@@ -724,9 +755,10 @@ def train_with_early_stopping(
 
 
 def _images(images) -> np.ndarray:
-    images = np.asarray(images)
+    images = require_numeric("images", images)
     if images.ndim != 4:
         raise ValueError(f"images must have shape (m, n_H, n_W, n_C); got {images.shape}.")
+    require_examples("images", images.shape[0])
     return images
 
 
@@ -833,5 +865,7 @@ def make_noisy_moons(
 
     Taught in: notebooks/c2_improving_dnns/03_regularization.py, section 1.
     """
+    require_examples("the training set (m_train)", int(m_train))
+    require_examples("the dev set (m_dev)", int(m_dev))
     X, Y = noisy_moons(m_train + m_dev, noise=noise, seed=seed)
     return X[:, :m_train], Y[:, :m_train], X[:, m_train:], Y[:, m_train:]

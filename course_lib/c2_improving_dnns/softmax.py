@@ -20,7 +20,7 @@ import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
-from course_lib.validation import require_shape
+from course_lib.validation import require_finite, require_numeric, require_shape, require_xy
 
 __all__ = [
     "softmax",
@@ -53,9 +53,9 @@ _LOG_TINY = np.finfo(np.float64).tiny  # log(tiny) = -708: finite where yhat rou
 
 
 def _logits(name: str, Z) -> np.ndarray:
-    Z = np.asarray(Z, dtype=np.float64)
+    Z = require_numeric(name, Z).astype(np.float64)
     if Z.ndim == 1:
-        return Z.reshape(-1, 1)
+        return require_finite(name, Z).reshape(-1, 1)
     return require_shape(name, Z, (None, None), "(C, m)")
 
 
@@ -115,7 +115,7 @@ def one_hot(labels, C: int) -> np.ndarray:
 
     Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 3.
     """
-    labels = np.asarray(labels)
+    labels = require_finite("labels", labels)
     if labels.ndim == 2:
         labels = require_shape("labels", labels, (1, None), "(1, m)")
     elif labels.ndim != 1:
@@ -239,7 +239,7 @@ def softmax_jacobian(z) -> np.ndarray:
 
     Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 4.
     """
-    z = np.asarray(z, dtype=np.float64)
+    z = require_finite("z", z).astype(np.float64)
     if z.ndim == 2:
         z = require_shape("z", z, (None, 1), "(C, 1)")
     elif z.ndim != 1:
@@ -280,7 +280,7 @@ def two_class_softmax(z) -> np.ndarray:
 
     Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 2.
     """
-    z = require_shape("z", np.asarray(z, dtype=np.float64), (1, None), "(1, m)")
+    z = require_shape("z", z, (1, None), "(1, m)").astype(np.float64)
     return softmax(np.vstack([z, np.zeros_like(z)]))
 
 
@@ -492,8 +492,7 @@ def model(
 
     Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 5.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (None, X.shape[1]), "(C, m)")
+    X, Y = require_xy(X, Y, n_y=None, y_notation="(C, m)", binary=False)
     if parameters is None:
         dims = list(layers_dims) if layers_dims is not None else [X.shape[0], Y.shape[0]]
         if dims[0] != X.shape[0] or dims[-1] != Y.shape[0]:
@@ -546,8 +545,10 @@ def accuracy(predictions, labels) -> float:
     Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 5.
     """
     predictions = require_shape("predictions", predictions, (1, None), "(1, m)")
-    labels = np.asarray(labels)
-    if labels.ndim == 2 and labels.shape[0] > 1:
+    labels = require_numeric("labels", labels)
+    if labels.ndim == 2 and labels.shape[0] > 1:  # one-hot (C, m): its columns are examples
+        m = predictions.shape[1]
+        labels = require_shape("labels", labels, (None, m), "(C, m)")
         labels = np.argmax(labels, axis=0).reshape(1, -1)
     labels = require_shape("labels", labels, predictions.shape, "(1, m)")
     return float(np.mean(predictions == labels))
@@ -574,6 +575,8 @@ def make_multiclass_data(
 
     Taught in: notebooks/c2_improving_dnns/07_softmax_and_tensorflow.py, section 5.
     """
+    if int(m) < 1:
+        raise ValueError(f"m must be at least 1; got {m!r}.")
     if kind == "blobs":
         from sklearn.datasets import make_blobs
 

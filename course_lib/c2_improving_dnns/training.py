@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from course_lib.validation import require_xy
+
 __all__ = ["train_loop", "full_batch"]
 
 Batch = tuple[np.ndarray, np.ndarray]
@@ -39,6 +41,8 @@ def full_batch(X: np.ndarray, Y: np.ndarray) -> Callable[[int], list[Batch]]:
     Returns:
         ``epoch -> [(X, Y)]``.
     """
+    # NaN may mark a missing (multi-task) label; the step that uses Y judges its values.
+    X, Y = require_xy(X, Y, n_y=None, y_notation="(n_y, m)", binary=False, y_finite=False)
     return lambda epoch: [(X, Y)]
 
 
@@ -93,7 +97,9 @@ def train_loop(
             total_cost += float(cost) * X_t.shape[1]
             total_examples += X_t.shape[1]
         if total_examples == 0:
-            raise ValueError(f"batches({epoch}) returned no examples.")
+            raise ValueError(
+                f"no examples to train on: every batch of epoch {epoch} is empty (m = 0)."
+            )
         epoch_cost = total_cost / total_examples
         if epoch % record_every == 0:
             costs.append(epoch_cost)

@@ -21,7 +21,7 @@ import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
-from course_lib.validation import require_shape
+from course_lib.validation import require_binary_labels, require_finite, require_shape
 
 __all__ = [
     "HYPERPARAMETER_PRIORITIES",
@@ -230,7 +230,7 @@ def averaging_window(beta) -> np.ndarray | float:
 
     Taught in: notebooks/c2_improving_dnns/06_tuning_and_batch_norm.py, section 3.
     """
-    b = np.asarray(beta, dtype=np.float64)
+    b = require_finite("beta", beta).astype(np.float64)
     if np.any((b < 0) | (b >= 1)):
         raise ValueError(f"beta must lie in [0, 1); got {beta!r}.")
     window = 1 / (1 - b)
@@ -329,8 +329,8 @@ def response_surface(log_alpha, hidden_units):
 
     Taught in: notebooks/c2_improving_dnns/06_tuning_and_batch_norm.py, section 2.
     """
-    la = np.asarray(log_alpha, dtype=np.float64)
-    hu = np.asarray(hidden_units, dtype=np.float64)
+    la = require_finite("log_alpha", log_alpha).astype(np.float64)
+    hu = require_finite("hidden_units", hidden_units).astype(np.float64)
     error = (
         0.05
         + 0.035 * (la + 2.3) ** 2
@@ -366,6 +366,8 @@ def momentum_objective(
     Y_train = require_shape("Y_train", Y_train, (1, X_train.shape[1]), "(1, m_train)")
     X_dev = require_shape("X_dev", X_dev, (layers_dims[0], None), "(n_x, m_dev)")
     Y_dev = require_shape("Y_dev", Y_dev, (1, X_dev.shape[1]), "(1, m_dev)")
+    require_binary_labels("Y_train", Y_train)
+    require_binary_labels("Y_dev", Y_dev)
     rng = np.random.default_rng(seed)
     start = {}
     for l in range(1, len(layers_dims)):
@@ -378,6 +380,8 @@ def momentum_objective(
 
         def step(parameters, X_t, Y_t, t):
             AL, caches = dn.L_model_forward(X_t, parameters)
+            if not np.isfinite(AL).all():  # diverged: keep the result, stop stepping
+                return parameters, np.nan
             grads = dn.L_model_backward(AL, Y_t, caches)
             new = {}
             for name, value in parameters.items():
