@@ -19,7 +19,12 @@ import numpy as np
 
 from course_lib.c3_structuring_ml import models
 from course_lib.c3_structuring_ml.metrics import weighted_error
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_finite,
+    require_shape,
+    require_xy,
+)
 
 __all__ = [
     "REGIONS",
@@ -110,7 +115,7 @@ def error_grid(probas, Y, thresholds) -> np.ndarray:
     Y = require_shape("Y", Y, (1, None), "(1, m)")
     probas = require_shape("probas", probas, (None, Y.shape[1]), "(n_models, m)")
     require_binary_labels("Y", Y)
-    t = np.asarray(thresholds, dtype=np.float64)
+    t = require_finite("thresholds", thresholds).astype(np.float64)
     if t.ndim != 1 or t.size == 0 or np.any((t < 0) | (t > 1)):
         raise ValueError("thresholds must be a non-empty 1-D array of values in [0, 1].")
     predicted = probas[:, None, :] > t[None, :, None]  # (n_models, n_thresholds, m)
@@ -131,7 +136,8 @@ def selection_outcome(dev_errors, test_errors) -> dict:
 
     Taught in: notebooks/c3_structuring_ml/02_dev_test_sets.py, section 1.
     """
-    dev, test = np.asarray(dev_errors, float), np.asarray(test_errors, float)
+    dev = require_finite("dev_errors", dev_errors).astype(float)
+    test = require_finite("test_errors", test_errors).astype(float)
     if dev.shape != test.shape or dev.size == 0:
         raise ValueError(
             f"dev_errors and test_errors must have the same non-empty shape; got {dev.shape} "
@@ -487,8 +493,7 @@ def train_weighted_classifier(
 
     Taught in: notebooks/c3_structuring_ml/02_dev_test_sets.py, section 4.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, binary=False)
     weights = require_shape("weights", weights, (1, X.shape[1]), "(1, m)")
     if np.any(weights < 0) or np.any(weights != np.round(weights)) or weights.sum() < 1:
         raise ValueError(
@@ -559,6 +564,8 @@ def crossover_weight(Y_hat_a, Y_hat_b, Y, flagged) -> float | None:
     b = require_shape("Y_hat_b", Y_hat_b, (1, Y.shape[1]), "(1, m)")
     mask = require_shape("flagged", flagged, (1, Y.shape[1]), "(1, m)")
     require_binary_labels("flagged", mask)
+    for name, labels in (("Y", Y), ("Y_hat_a", a), ("Y_hat_b", b)):
+        require_binary_labels(name, labels)
     mask = mask.astype(bool)
     wrong_a, wrong_b = a != Y, b != Y
     E_a, E_b = int(wrong_a.sum()), int(wrong_b.sum())

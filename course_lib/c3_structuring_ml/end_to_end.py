@@ -28,7 +28,7 @@ import numpy as np
 
 from course_lib.c2_improving_dnns import input_normalization as inn
 from course_lib.c3_structuring_ml import models
-from course_lib.validation import require_shape
+from course_lib.validation import require_keys, require_shape, require_xy
 
 __all__ = [
     "N_PIXELS",
@@ -137,6 +137,7 @@ def fit_pipeline(
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 11.
     """
+    X, Y = require_xy(X, Y, N_PIXELS, x_notation="(n, m)")
     Z = measure_bones(X)
     Z_norm, mu, sigma2 = inn.normalize_inputs(Z, epsilon=1e-8)
     parameters = models.train_classifier(
@@ -156,6 +157,8 @@ def pipeline_predict(X, pipeline: Mapping) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 11.
     """
+    require_keys("pipeline", pipeline, ["mu", "sigma2", "parameters"])
+    X = require_shape("X", X, (N_PIXELS, None), "(n, m)")
     Z = inn.apply_normalization(measure_bones(X), pipeline["mu"], pipeline["sigma2"], 1e-8)
     return models.predict(Z, pipeline["parameters"])
 

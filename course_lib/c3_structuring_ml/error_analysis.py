@@ -33,7 +33,12 @@ import numpy as np
 from course_lib.c3_structuring_ml import label_noise as ln
 from course_lib.c3_structuring_ml import models
 from course_lib.tables import Table
-from course_lib.validation import require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_finite,
+    require_indices,
+    require_shape,
+)
 
 __all__ = [
     "LOOK_ALIKE",
@@ -151,7 +156,7 @@ def apply_category(images, category: str) -> np.ndarray:
     """
     from scipy import ndimage
 
-    images = np.asarray(images, dtype=np.float64)
+    images = require_finite("images", images).astype(np.float64)
     if images.ndim != 3 or images.shape[1:] != (8, 8):
         raise ValueError(f"images must have shape (k, 8, 8); got {images.shape}.")
     if category == REVERSED:
@@ -311,6 +316,8 @@ def misclassified(predictions, Y) -> np.ndarray:
     """
     Y = require_shape("Y", Y, (1, None), "(1, m)")
     predictions = require_shape("predictions", predictions, (1, Y.shape[1]), "(1, m)")
+    require_binary_labels("predictions", predictions)
+    require_binary_labels("Y", Y)
     return np.flatnonzero(predictions[0] != Y[0])
 
 
@@ -326,7 +333,7 @@ def sample_errors(error_indices, n: int = 100, seed: int = 0) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/04_error_analysis.py, section 1.
     """
-    error_indices = np.asarray(error_indices, dtype=int).ravel()
+    error_indices = require_indices("error_indices", error_indices)
     if isinstance(n, bool) or int(n) != n or n < 1:
         raise ValueError(f"n must be a positive integer; got {n!r}.")
     if len(error_indices) <= n:
@@ -346,7 +353,7 @@ def tally(data: TaggedSet, indices, categories: Sequence[str] = CATEGORIES) -> d
 
     Taught in: notebooks/c3_structuring_ml/04_error_analysis.py, section 2.
     """
-    indices = np.asarray(indices, dtype=int).ravel()
+    indices = require_indices("indices", indices, data.m)
     return {c: int(data.tag(c)[indices].sum()) for c in categories}
 
 
@@ -361,6 +368,7 @@ def short_tags(data: TaggedSet, k: int, categories: Sequence[str] = CATEGORIES) 
 
     Taught in: notebooks/c3_structuring_ml/04_error_analysis.py, section 1.
     """
+    k = int(require_indices("k", [k], data.m)[0])
     names = [SHORT_NAMES.get(c, c) for c in categories if data.tag(c)[k]]
     return ", ".join(names) if names else "-"
 
@@ -395,7 +403,7 @@ def tally_table(
 
     Taught in: notebooks/c3_structuring_ml/04_error_analysis.py, section 2.
     """
-    indices = np.asarray(indices, dtype=int).ravel()
+    indices = require_indices("indices", indices, data.m)
     if probabilities is not None:
         probabilities = require_shape("probabilities", probabilities, (1, data.m), "(1, m)")
     counts = tally(data, indices, categories)
@@ -522,7 +530,7 @@ def correct_labels(data: TaggedSet, indices) -> TaggedSet:
 
     Taught in: notebooks/c3_structuring_ml/04_error_analysis.py, section 4.
     """
-    indices = np.asarray(indices, dtype=int).ravel()
+    indices = require_indices("indices", indices, data.m)
     Y = data.Y.copy()
     Y[0, indices] = data.Y_true[0, indices]
     return replace(data, Y=Y)

@@ -27,7 +27,7 @@ import numpy as np
 from course_lib.c3_structuring_ml import label_noise as ln
 from course_lib.c3_structuring_ml import models
 from course_lib.tables import Table
-from course_lib.validation import require_shape
+from course_lib.validation import require_shape, require_xy
 
 __all__ = [
     "FOCUS_BIAS",
@@ -259,8 +259,7 @@ def labeller_error(
 
     Taught in: notebooks/c3_structuring_ml/03_human_level_performance.py, section 2.
     """
-    X = require_shape("X", X, (2, None), "(2, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, 2)
     if int(repeats) < 1:
         raise ValueError(f"repeats must be >= 1; got {repeats!r}.")
     errors = [
@@ -319,10 +318,23 @@ def train_and_measure(
 
     Taught in: notebooks/c3_structuring_ml/03_human_level_performance.py, section 4.
     """
-    X_train = require_shape("X_train", X_train, (None, None), "(n_x, m_train)")
-    Y_train = require_shape("Y_train", Y_train, (1, X_train.shape[1]), "(1, m_train)")
-    X_dev = require_shape("X_dev", X_dev, (X_train.shape[0], None), "(n_x, m_dev)")
-    Y_dev = require_shape("Y_dev", Y_dev, (1, X_dev.shape[1]), "(1, m_dev)")
+    X_train, Y_train = require_xy(
+        X_train,
+        Y_train,
+        x_name="X_train",
+        y_name="Y_train",
+        x_notation="(n_x, m_train)",
+        y_notation="(1, m_train)",
+    )
+    X_dev, Y_dev = require_xy(
+        X_dev,
+        Y_dev,
+        X_train.shape[0],
+        x_name="X_dev",
+        y_name="Y_dev",
+        x_notation="(n_x, m_dev)",
+        y_notation="(1, m_dev)",
+    )
     if lambd < 0:
         raise ValueError(f"lambd must be >= 0; got {lambd!r}.")
     if lambd > 0:
@@ -382,8 +394,14 @@ def learning_curve(
 
     Taught in: notebooks/c3_structuring_ml/03_human_level_performance.py, section 2.
     """
-    X_pool = require_shape("X_pool", X_pool, (None, None), "(n_x, M)")
-    Y_pool = require_shape("Y_pool", Y_pool, (1, X_pool.shape[1]), "(1, M)")
+    X_pool, Y_pool = require_xy(
+        X_pool,
+        Y_pool,
+        x_name="X_pool",
+        y_name="Y_pool",
+        x_notation="(n_x, M)",
+        y_notation="(1, M)",
+    )
     M = X_pool.shape[1]
     sizes = np.array([int(s) for s in sizes])
     if sizes.size == 0 or sizes.min() < 1 or sizes.max() > M:
@@ -450,7 +468,7 @@ def plot_progress(
     ax.text(
         sizes[0],
         best + 0.35,
-        "no model can get here (above the Bayes limit)",
+        "no model can get here on new data (above the Bayes limit)",
         fontsize=8,
         va="bottom",
         color="0.3",

@@ -172,7 +172,8 @@ def flip_systematic(Y, rate: float, scores) -> tuple[np.ndarray, np.ndarray]:
     """
     Y = _labels(Y)
     m = Y.shape[1]
-    scores = require_shape("scores", scores, (1, m), "(1, m)").astype(np.float64)
+    # -inf means "never flip", so the finite check is the one below.
+    scores = require_shape("scores", scores, (1, m), "(1, m)", finite=False).astype(np.float64)
     if np.isnan(scores).any() or np.isposinf(scores).any():
         raise ValueError("scores must be finite numbers, or -inf for 'never flip'.")
     k = _count(rate, m)

@@ -20,7 +20,13 @@ import numpy as np
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c2_improving_dnns import initialization as ini
 from course_lib.c3_structuring_ml import models
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_keys,
+    require_layers,
+    require_shape,
+    require_xy,
+)
 
 __all__ = [
     "STRATEGY_IDEAS",
@@ -240,8 +246,7 @@ def train_with_history(
 
     Taught in: notebooks/c3_structuring_ml/01_metrics_and_orthogonalization.py, section 3.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
+    X, Y = require_xy(X, Y, binary=False)
     X_dev = require_shape("X_dev", X_dev, (X.shape[0], None), "(n_x, m_dev)")
     Y_dev = require_shape("Y_dev", Y_dev, (1, X_dev.shape[1]), "(1, m_dev)")
     require_binary_labels("Y", Y)
@@ -278,6 +283,7 @@ def early_stopping_point(history: Mapping[str, np.ndarray]) -> dict[str, float]:
 
     Taught in: notebooks/c3_structuring_ml/01_metrics_and_orthogonalization.py, section 3.
     """
+    require_keys("history", history, ["iteration", "train_error", "dev_error"])
     dev = np.asarray(history["dev_error"])
     if dev.ndim != 1 or dev.size == 0:
         raise ValueError("history['dev_error'] must be a non-empty 1-D array of error rates.")
@@ -638,7 +644,8 @@ def measured_prediction_ms(X, parameters, repeats: int = 20) -> float:
 
     Taught in: notebooks/c3_structuring_ml/01_metrics_and_orthogonalization.py, section 7.
     """
-    X = require_shape("X", X, (parameters["W1"].shape[1], None), "(n_x, m)")
+    require_layers("parameters", parameters)
+    X = require_shape("X", X, (np.shape(parameters["W1"])[1], None), "(n_x, m)")
     best = np.inf
     for _ in range(max(1, int(repeats))):
         start = time.perf_counter()

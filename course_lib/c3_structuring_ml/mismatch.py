@@ -32,7 +32,7 @@ import numpy as np
 from course_lib.c2_improving_dnns.input_normalization import normalize_inputs
 from course_lib.c3_structuring_ml import models
 from course_lib.tables import Table
-from course_lib.validation import require_shape
+from course_lib.validation import require_examples, require_numeric, require_shape
 
 __all__ = [
     "N_X",
@@ -256,7 +256,9 @@ def synthesise(X_clean, noise_pool, seed: int = 0) -> np.ndarray:
     Taught in: notebooks/c3_structuring_ml/05_mismatched_distributions.py, section 7.
     """
     X_clean = require_shape("X_clean", X_clean, (None, None), "(n_x, m)")
-    noise_pool = require_shape("noise_pool", noise_pool, (X_clean.shape[0], None), "(n_x, P)")
+    noise_pool = require_shape(
+        "noise_pool", noise_pool, (X_clean.shape[0], None), "(n_x, P)", finite=True
+    )
     if noise_pool.shape[1] == 0:
         raise ValueError("noise_pool must hold at least one noise clip; got (n_x, 0).")
     pick = np.random.default_rng(seed).integers(0, noise_pool.shape[1], X_clean.shape[1])
@@ -413,7 +415,10 @@ def composition(source) -> dict[str, int]:
 
     Taught in: notebooks/c3_structuring_ml/05_mismatched_distributions.py, section 2.
     """
-    flags = np.asarray(source.source if isinstance(source, Part) else source).ravel()
+    flags = require_numeric("source", source.source if isinstance(source, Part) else source)
+    flags = flags.ravel()
+    if not np.isin(flags, (WEB, APP, SYNTHETIC)).all():
+        raise ValueError("source must hold only WEB (0), APP (1) and SYNTHETIC (2) flags.")
     counts = {_SOURCE_NAMES[s]: int(np.sum(flags == s)) for s in (WEB, APP, SYNTHETIC)}
     if counts["synthetic"] == 0:
         del counts["synthetic"]
@@ -432,7 +437,8 @@ def draw_clips(source, shift: float = DEFAULT_SHIFT, seed: int = 0) -> tuple[np.
 
     Taught in: notebooks/c3_structuring_ml/05_mismatched_distributions.py, section 2.
     """
-    flags = np.asarray(source).ravel()
+    flags = require_numeric("source", source).ravel()
+    require_examples("source", flags.size)
     if not np.isin(flags, (WEB, APP)).all():
         raise ValueError("source must hold only WEB (0) and APP (1) flags.")
     X, Y = np.empty((N_X, flags.size)), np.empty((1, flags.size))
@@ -725,7 +731,7 @@ def rumble_filter(X, cutoff: int = RUMBLE_CUTOFF) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/05_mismatched_distributions.py, section 2.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
+    X = require_shape("X", X, (N_X, None), "(n_x, m)")
     spectrum = np.fft.rfft(X, axis=0)
     spectrum[: _check_count("cutoff", cutoff) + 1] = 0.0
     return np.fft.irfft(spectrum, n=X.shape[0], axis=0)
@@ -742,7 +748,7 @@ def power_spectrum(X) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/05_mismatched_distributions.py, section 7.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
+    X = require_shape("X", X, (N_X, None), "(n_x, m)")
     if X.shape[1] == 0:
         raise ValueError("X must hold at least one clip; got (n_x, 0).")
     return np.mean(np.abs(np.fft.rfft(X, axis=0)) ** 2, axis=1) / X.shape[0]
@@ -759,7 +765,7 @@ def rumble_energy(X, cutoff: int = RUMBLE_CUTOFF) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/05_mismatched_distributions.py, section 7.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
+    X = require_shape("X", X, (N_X, None), "(n_x, m)")
     power = np.abs(np.fft.rfft(X, axis=0)[: _check_count("cutoff", cutoff) + 1]) ** 2
     return power.sum(axis=0, keepdims=True) / X.shape[0]
 

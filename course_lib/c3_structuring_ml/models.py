@@ -18,7 +18,7 @@ import numpy as np
 
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c2_improving_dnns import initialization as ini
-from course_lib.validation import require_shape
+from course_lib.validation import require_layers, require_shape, require_xy
 
 __all__ = ["train_classifier", "predict_proba", "predict", "error_rate"]
 
@@ -69,7 +69,8 @@ def predict_proba(X, parameters) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/01_metrics_and_orthogonalization.py.
     """
-    X = require_shape("X", X, (parameters["W1"].shape[1], None), "(n_x, m)")
+    require_layers("parameters", parameters)
+    X = require_shape("X", X, (np.shape(parameters["W1"])[1], None), "(n_x, m)")
     AL, _ = dn.L_model_forward(X, parameters)
     return AL
 
@@ -102,5 +103,5 @@ def error_rate(X, Y, parameters, threshold: float = 0.5) -> float:
 
     Taught in: notebooks/c3_structuring_ml/ (every lesson that trains a model).
     """
-    Y = require_shape("Y", Y, (1, np.shape(X)[1]), "(1, m)")
+    X, Y = require_xy(X, Y)
     return float(np.mean(predict(X, parameters, threshold) != Y))

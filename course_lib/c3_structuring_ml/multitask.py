@@ -34,7 +34,7 @@ from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
 from course_lib.c3_structuring_ml.transfer import he_parameters
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import require_binary_labels, require_layers, require_shape, require_xy
 
 __all__ = [
     "TASK_NAMES",
@@ -123,7 +123,8 @@ def hide_labels(Y, fraction: float, seed: int = 0) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 6.
     """
-    Y = np.array(require_shape("Y", Y, (None, None), "(n_y, m)"), dtype=np.float64)
+    Y = np.array(require_shape("Y", Y, (None, None), "(n_y, m)", finite=False), dtype=np.float64)
+    require_binary_labels("Y (the labels that exist)", Y[~np.isnan(Y)])
     if not 0.0 <= fraction <= 1.0:
         raise ValueError(f"fraction must lie in [0, 1]; got {fraction!r}.")
     Y[np.random.default_rng(seed).random(Y.shape) < fraction] = np.nan
@@ -141,13 +142,14 @@ def label_mask(Y) -> np.ndarray:
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 6.
     """
-    Y = require_shape("Y", Y, (None, None), "(n_y, m)")
-    return (~np.isnan(np.asarray(Y, dtype=np.float64))).astype(np.float64)
+    Y = np.asarray(require_shape("Y", Y, (None, None), "(n_y, m)", finite=False), np.float64)
+    require_binary_labels("Y (the labels that exist)", Y[~np.isnan(Y)])  # NaN = "?" only
+    return (~np.isnan(Y)).astype(np.float64)
 
 
 def _labels_and_mask(Y, mask, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     """Y with its "?" set to 0 (they are multiplied by 0 anyway) and a validated mask."""
-    Y = np.asarray(require_shape("Y", Y, shape, "(n_y, m)"), dtype=np.float64)
+    Y = np.asarray(require_shape("Y", Y, shape, "(n_y, m)", finite=False), dtype=np.float64)
     if mask is None:
         mask = label_mask(Y)
     else:
@@ -308,8 +310,7 @@ def train_multitask(
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 7.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (None, X.shape[1]), "(n_y, m)")
+    X, Y = require_xy(X, Y, n_y=None, y_notation="(n_y, m)", binary=False, y_finite=False)
     Y, mask = _labels_and_mask(Y, mask, Y.shape)
     if parameters is None:
         parameters = he_parameters([X.shape[0], *hidden_layers, Y.shape[0]], seed)
@@ -354,8 +355,7 @@ def train_separate(
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 7.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
-    Y = require_shape("Y", Y, (None, X.shape[1]), "(n_y, m)")
+    X, Y = require_xy(X, Y, n_y=None, y_notation="(n_y, m)", binary=False, y_finite=False)
     Y, mask = _labels_and_mask(Y, mask, Y.shape)
     networks = []
     for j in range(Y.shape[0]):
@@ -393,7 +393,9 @@ def predict_labels(X, parameters, threshold: float = 0.5) -> np.ndarray:
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must lie in [0, 1]; got {threshold!r}.")
     networks = [parameters] if isinstance(parameters, Mapping) else list(parameters)
-    X = require_shape("X", X, (networks[0]["W1"].shape[1], None), "(n_x, m)")
+    for network in networks:
+        require_layers("parameters", network)
+    X = require_shape("X", X, (np.shape(networks[0]["W1"])[1], None), "(n_x, m)")
     probabilities = np.vstack([dn.L_model_forward(X, p)[0] for p in networks])
     return (probabilities > threshold).astype(np.float64)
 

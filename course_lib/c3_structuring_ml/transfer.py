@@ -34,7 +34,7 @@ from course_lib.c2_improving_dnns import optimizers as opt
 from course_lib.c2_improving_dnns import softmax as sm
 from course_lib.c2_improving_dnns.training import full_batch, train_loop
 from course_lib.c3_structuring_ml import models
-from course_lib.validation import require_binary_labels, require_shape
+from course_lib.validation import require_binary_labels, require_shape, require_xy
 
 __all__ = [
     "N_X",
@@ -187,8 +187,16 @@ def pretrain(
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 1.
     """
-    X_A = require_shape("X_A", X_A, (None, None), "(n_x, m_A)")
-    Y_A = require_shape("Y_A", Y_A, (None, X_A.shape[1]), "(C, m_A)")
+    X_A, Y_A = require_xy(
+        X_A,
+        Y_A,
+        n_y=None,
+        x_name="X_A",
+        y_name="Y_A",
+        x_notation="(n_x, m_A)",
+        y_notation="(C, m_A)",
+        binary=False,
+    )
     parameters = he_parameters([X_A.shape[0], *hidden_layers, Y_A.shape[0]], seed)
     state = {"adam": opt.init_state("adam", parameters)}
 
@@ -321,7 +329,7 @@ def train_from_scratch(
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 2.
     """
-    X = require_shape("X", X, (None, None), "(n_x, m)")
+    X, _ = require_xy(X, Y)
     start = he_parameters([X.shape[0], *hidden_layers, 1], seed)
     return fine_tune(X, Y, start, 0, num_iterations, learning_rate, progress)
 
@@ -356,6 +364,18 @@ def transfer_run(
 
     Taught in: notebooks/c3_structuring_ml/06_transfer_multitask_end_to_end.py, section 2.
     """
+    X_B, Y_B = require_xy(
+        X_B, Y_B, x_name="X_B", y_name="Y_B", x_notation="(n_x, m_B)", y_notation="(1, m_B)"
+    )
+    X_dev, Y_dev = require_xy(
+        X_dev,
+        Y_dev,
+        X_B.shape[0],
+        x_name="X_dev",
+        y_name="Y_dev",
+        x_notation="(n_x, m_dev)",
+        y_notation="(1, m_dev)",
+    )
     if start == "pre-trained":
         initial = replace_output_layer(pretrained, 1, seed)
     elif start == "random":
