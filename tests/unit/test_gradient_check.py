@@ -35,7 +35,7 @@ def test_relative_difference():
     assert relative_difference([0.0], [0.0]) == 0.0  # no division by zero
     assert relative_difference([3.0, 4.0], [0.0, 0.0]) == 1.0
     assert relative_difference([1.0], [3.0]) == pytest.approx(0.5)
-    with pytest.raises(ValueError, match=r"shapes differ: \(2,\) vs \(2, 1\)"):
+    with pytest.raises(ValueError, match=r"one shape; got \(2,\) and \(2, 1\)"):
         relative_difference(np.zeros(2), np.zeros((2, 1)))
 
 
@@ -74,7 +74,7 @@ def test_gradient_check_flags_a_wrong_gradient():
 
 
 def test_gradient_check_names_missing_gradients():
-    with pytest.raises(ValueError, match=r"grads lacks \['db'\]"):
+    with pytest.raises(ValueError, match=r"grads is missing db; it holds dW, dv"):
         gradient_check(_quadratic, _quadratic_params(), {"dW": 0, "dv": 0})
 
 
@@ -152,3 +152,59 @@ def test_check_backward_uses_the_given_dout_and_the_seed():
 def test_check_backward_names_a_missing_gradient():
     with pytest.raises(ValueError, match=r"backward returned no 'dA_prev'; it returned \['W'\]"):
         check_backward(_dense_forward, lambda dZ, cache: {"W": 0}, _dense_inputs(), wrt=["A_prev"])
+
+
+@pytest.mark.parametrize(
+    ("approx", "error", "match"),
+    [
+        (np.array(["1", "2"]), TypeError, "approx .* must hold numbers; got strings"),
+        (np.array([1.0, 2.0], dtype=object), TypeError, "Python objects"),
+        (np.array([np.nan, 2.0]), ValueError, "found NaN at index"),
+        (np.array([np.inf, 2.0]), ValueError, "found infinity at index"),
+    ],
+)
+def test_relative_difference_refuses_what_has_no_difference(approx, error, match):
+    # A NaN gradient would give a NaN difference, which compares False with every threshold.
+    with pytest.raises(error, match=match):
+        relative_difference(approx, np.ones(2))
+    with pytest.raises(error):
+        relative_difference(np.ones(2), approx)
+
+
+def test_numerical_gradient_refuses_bad_points_and_costs():
+    with pytest.raises(TypeError, match="x must hold numbers; got strings"):
+        numerical_gradient(lambda v: float(v.sum()), np.array(["1.0", "2.0"]))
+    with pytest.raises(ValueError, match="x must hold finite numbers; found NaN"):
+        numerical_gradient(lambda v: float(v.sum()), np.array([np.nan, 1.0]))
+    with pytest.raises(ValueError, match="epsilon must be a small positive step"):
+        numerical_gradient(lambda v: float(v.sum()), np.ones(2), epsilon=0.0)
+    with pytest.raises(ValueError, match=r"f\(x \+ epsilon\) is nan"):
+        numerical_gradient(lambda v: float("nan"), np.ones(2))
+    with pytest.raises(TypeError, match=r"one number \(a cost J\); got shape \(2,\)"):
+        numerical_gradient(lambda v: v, np.ones(2))
+    with pytest.raises(TypeError, match="f must be a function"):
+        numerical_gradient(np.ones(2), np.ones(2))
+
+
+def test_check_backward_names_inputs_that_do_not_fit_forward():
+    inputs = _dense_inputs()
+    del inputs["A_prev"]
+    with pytest.raises(
+        TypeError, match=r"inputs must hold forward's arguments \['W', 'b', 'A_prev'\]"
+    ):
+        check_backward(_dense_forward, _dense_backward, inputs, ["W"])
+    with pytest.raises(ValueError, match="inputs is missing v"):
+        check_backward(_dense_forward, _dense_backward, _dense_inputs(), ["v"])
+    bad = _dense_inputs()
+    bad["W"][0, 0] = np.nan
+    with pytest.raises(ValueError, match="W must hold finite numbers"):
+        check_backward(_dense_forward, _dense_backward, bad, ["W"])
+
+
+def test_check_backward_refuses_a_wrong_dout_or_gradient_shape():
+    with pytest.raises(ValueError, match=r"dout must have the shape of forward's output, \(3, 5\)"):
+        check_backward(_dense_forward, _dense_backward, _dense_inputs(), ["W"], dout=np.ones(3))
+    with pytest.raises(ValueError, match="backward's dW has shape"):
+        check_backward(
+            _dense_forward, lambda dZ, cache: {"dW": np.zeros(2)}, _dense_inputs(), ["W"]
+        )
