@@ -99,9 +99,9 @@ splits = split_dashboard(m=10_000)
 splits
 
 # %%
-splits.controls["m"].value = 1e6
-assert splits.result == {"train": 980_000, "dev": 10_000, "test": 10_000}
-splits.controls["m"].value = 10_000
+# The dashboard shows dg.split_sizes; checking the function leaves your slider where it is.
+assert dg.split_sizes(1_000_000) == {"train": 980_000, "dev": 10_000, "test": 10_000}
+assert dg.split_sizes(10_000_000)["train"] / 10_000_000 == 0.998
 
 # %% [markdown]
 # `dg.train_dev_test_split` shuffles the columns (examples) once, with a seed, and cuts:
@@ -202,7 +202,7 @@ for name, fit in fits.items():
     )
 
 # %%
-fig, axes = plt.subplots(1, 3, figsize=(14, 4))
+fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.5))
 for ax, (name, fit) in zip(axes, fits.items()):
     plot_decision_boundary(
         ax, lambda P, p=fit["parameters"]: ini.predict(P, p), X_train, Y_train, resolution=120
@@ -210,7 +210,7 @@ for ax, (name, fit) in zip(axes, fits.items()):
     ax.set_title(
         f"{name}\ntrain {100 * fit['train_error']:.0f} %, dev "
         f"{100 * fit['dev_error']:.0f} %: {fit['diagnosis']}",
-        fontsize=10,
+        fontsize=8.5,
     )
 fig.suptitle(
     f"Three models on the same {M_TRAIN} training examples (Bayes error {100 * BAYES:.0f} %)",
@@ -221,6 +221,8 @@ plt.show()
 lr_fit, big_fit = fits["logistic regression"], fits["large network [2, 50, 50, 1]"]
 assert lr_fit["diagnosis"] == dg.HIGH_BIAS  # a line cannot follow the moons
 assert big_fit["train_error"] == 0.0 and big_fit["diagnosis"] == dg.HIGH_VARIANCE
+assert fits["small network [2, 3, 3, 1]"]["diagnosis"] == dg.HIGH_VARIANCE  # 25 parameters
+assert 0.07 < BAYES < 0.11  # "about 9 %"
 
 # %% [markdown]
 # Logistic regression misses the curve everywhere, on training and dev data alike: high
@@ -263,6 +265,7 @@ print(
     f"{100 * more_data['dev_error']:.1f} % -> {more_data['diagnosis']}"
 )
 assert more_data["dev_error"] < big_fit["dev_error"] - 0.03  # more data cut the variance
+assert more_data["dev_error"] < 0.65 * big_fit["dev_error"]  # "roughly halves"
 
 # %% [markdown]
 # ## 6. Dashboard: capacity and data
@@ -282,10 +285,12 @@ capacity = capacity_dashboard(
 capacity
 
 # %%
-capacity.controls["hidden_units"].value = 40
-assert capacity.result["train_error"] < capacity.result["dev_error"]
-capacity.controls["hidden_units"].value = 0
-print(f"dashboard retrained in {capacity.seconds:.2f} s")
+# The dashboard's own function with h = 40 on the first 40 examples (your sliders stay put):
+h40 = fit_and_diagnose(
+    X_pool[:, :40], Y_pool[:, :40], X_dev, Y_dev, 40, BAYES, budget.pick(ci=800, full=2000)
+)
+print(f"h = 40, 40 examples: train {h40['train_error']:.1%}, dev {h40['dev_error']:.1%}")
+assert h40["train_error"] < h40["dev_error"]
 
 # %% [markdown]
 # ## 7. Summary

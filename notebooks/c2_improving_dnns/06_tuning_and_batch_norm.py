@@ -29,7 +29,8 @@
 # 2. compare grid and random search with the same budget;
 # 3. sample a learning rate and a momentum $\beta$ on the right (logarithmic) scale;
 # 4. run a coarse-to-fine search, once on a toy surface and once on real training runs;
-# 5. write BN's forward pass, derive and gradient-check its backward pass;
+# 5. write BN's forward pass, then derive its backward pass step by step and
+#    gradient-check the result;
 # 6. train the same network with and without BN and use it at test time;
 # 7. look at why BN helps and why it acts as a (slight) regulariser;
 # 8. check that Keras's `BatchNormalization` gives the same numbers.
@@ -66,23 +67,34 @@ from course_lib.gradient_check import check_backward, gradient_check
 # experience rather than theory: the **learning rate** $\alpha$ matters most; next come
 # the momentum $\beta$, the number of hidden units and the mini-batch size; then the
 # number of layers and learning-rate decay. Adam's $\beta_1, \beta_2, \varepsilon$ are
-# almost always left at $0.9, 0.999, 10^{-8}$.
+# almost always left at $0.9, 0.999, 10^{-8}$. Section 4 measures the first claim on real
+# training runs.
 
 # %%
 print(tuning.priority_table())
-assert tuning.HYPERPARAMETER_PRIORITIES[0][1] == "learning rate alpha"
 
 # %% [markdown]
 # Some hyperparameters are fine to sample **uniformly**: the number of layers from
 # $\{2, 3, 4\}$, or the number of units in a layer from $50 \dots 100$. There every part
-# of the range is about equally interesting. Section 3 shows when that is *not* the case.
+# of the range is about equally interesting, and a uniform sample differs little from one
+# on a log scale (about 41 % against 50 % of the trials in the lower half, where for
+# $\alpha \in [10^{-4}, 1]$ it is 1 % against 50 %). Compare the share of trials in the lower half of each range (below its
+# geometric middle $\sqrt{\text{low} \cdot \text{high}}$) under the two samplers:
 
 # %%
 rng = np.random.default_rng(0)
 layers = rng.integers(2, 5, size=10)  # {2, 3, 4}
 units = rng.integers(50, 101, size=10)  # {50, ..., 100}
 print("layers:", layers, "\nunits: ", units)
-assert set(layers) <= {2, 3, 4} and units.min() >= 50 and units.max() <= 100
+lower_half = {}
+for name, (low, high) in {"hidden units": (50, 100), "learning rate": (1e-4, 1.0)}.items():
+    middle = np.sqrt(low * high)
+    uniform = np.mean(rng.uniform(low, high, 20_000) < middle)
+    log_scale = np.mean(tuning.sample_log_uniform(low, high, 20_000, rng) < middle)
+    lower_half[name] = (uniform, log_scale)
+    print(f"{name:13s} in [{low:g}, {high:g}]: below {middle:.3g}: uniform {uniform:.1%}, log scale {log_scale:.1%}")  # fmt: skip
+assert abs(np.subtract(*lower_half["hidden units"])) < 0.15  # the scale matters little
+assert lower_half["learning rate"][0] < 0.02 and abs(lower_half["learning rate"][1] - 0.5) < 0.02
 
 # %% [markdown]
 # ## 2. Random search instead of a grid
@@ -107,7 +119,7 @@ print("distinct values, grid:  ", tuning.distinct_values(grid))
 print("distinct values, random:", tuning.distinct_values(random_points))
 
 la, hu = np.meshgrid(np.linspace(-4, 0, 161), np.linspace(10, 200, 96))
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 for ax, (name, pts) in zip(axes, [("grid", grid), ("random", random_points)]):
     cs = ax.contourf(la, hu, tuning.response_surface(la, hu), levels=12, cmap="viridis_r")
     ax.scatter(pts["log_alpha"], pts["hidden_units"], c="white", edgecolors="k", s=22)
@@ -151,8 +163,9 @@ search_dash
 # ## 3. Choosing the scale: log-scale sampling for alpha and beta
 #
 # Suppose $\alpha$ may lie anywhere in $[10^{-4}, 1]$. Sampled uniformly, 90 % of the
-# trials land in $[0.1, 1]$ and only 0.01 % in $[10^{-4}, 10^{-3}]$, yet each **decade** is
-# equally plausible. Sample the exponent instead:
+# trials land in $[0.1, 1]$ and fewer than 0.1 % in $[10^{-4}, 10^{-3}]$ (the exact share,
+# $0.0009 / 0.9999$, is printed below), yet each **decade** is equally plausible. Sample the
+# exponent instead:
 #
 # $$r \sim U[a, b], \qquad \alpha = 10^{r}, \qquad a = \log_{10}(\text{low}),\;
 #   b = \log_{10}(\text{high}).$$
@@ -185,7 +198,7 @@ alpha_log = tuning.sample_log_uniform(1e-4, 1, n_samples, sample_rng)
 beta_linear = sample_rng.uniform(0.9, 0.999, n_samples)
 beta_log = tuning.sample_beta(0.9, 0.999, n_samples, sample_rng)
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.4))
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.3))
 decades = np.logspace(-4, 0, 17)
 axes[0].hist(alpha_linear, bins=decades, alpha=0.6, label="uniform in alpha")
 axes[0].hist(alpha_log, bins=decades, alpha=0.6, label="uniform in log10 alpha")
@@ -209,21 +222,26 @@ fig.tight_layout()
 plt.show()
 
 share_small = lambda x: np.mean(x < 1e-3)  # noqa: E731
-print(
-    f"alpha < 1e-3: uniform {100 * share_small(alpha_linear):.2f} %, "
-    f"log scale {100 * share_small(alpha_log):.1f} %"
-)
-print(
-    f"beta > 0.99: uniform {100 * np.mean(beta_linear > 0.99):.1f} %, "
-    f"log scale {100 * np.mean(beta_log > 0.99):.1f} %"
-)
-assert share_small(alpha_linear) < 0.01 and 0.2 < share_small(alpha_log) < 0.3
-assert np.mean(beta_linear > 0.99) < 0.1 and 0.45 < np.mean(beta_log > 0.99) < 0.55
+exact = {
+    "alpha in [1e-4, 1e-3], uniform": (1e-3 - 1e-4) / (1 - 1e-4),
+    "alpha in [1e-4, 1e-3], log scale": 1 / 4,  # one decade of four
+    "beta > 0.99, uniform": (0.999 - 0.99) / (0.999 - 0.9),
+    "beta > 0.99, log scale": 1 / 2,  # 1 - beta < 10^-2: r in [-3, -2] of [-3, -1]
+}
+sampled = [share_small(alpha_linear), share_small(alpha_log)]
+sampled += [np.mean(beta_linear > 0.99), np.mean(beta_log > 0.99)]
+print(f"{'share of trials':34s} {'exact':>8s} {f'in {n_samples:,} samples':>18s}")
+for (name, value), seen in zip(exact.items(), sampled):
+    print(f"{name:34s} {value:8.2%} {seen:18.2%}")
+assert exact["alpha in [1e-4, 1e-3], uniform"] < 0.001  # "fewer than 0.1 %"
+assert abs(sampled[1] - 0.25) < 0.03 and abs(sampled[3] - 0.5) < 0.03
+assert abs(sampled[2] - exact["beta > 0.99, uniform"]) < 0.02
 
 # %% [markdown]
 # On the left the log-scale sampler gives every decade of $\alpha$ the same number of
 # trials; uniform sampling leaves the small learning rates almost untried. On the right,
-# sampled uniformly, $\beta$ is almost never above 0.99 (windows over 100 steps).
+# sampled uniformly, only about 9 % of the $\beta$s land above 0.99 (windows over 100
+# steps), although that is half of the range of windows; on the log scale half do.
 #
 # ### Your turn: a log-scale sampler
 # Write `sample_learning_rate(low, high, size, seed)`: draw `u` with
@@ -331,6 +349,33 @@ plt.show()
 assert real["best_value"] < 0.15 and worst > real["best_value"]
 
 # %% [markdown]
+# Is the learning rate really the knob that matters most (section 1)? Hold one
+# hyperparameter at the best value found and sweep the other across its whole range:
+
+# %%
+best_alpha, best_beta = best["learning_rate"], 1 - 10 ** best["log_one_minus_beta"]
+sweeps = {
+    "alpha": [momentum_error(learning_rate=a, beta=best_beta) for a in np.geomspace(1e-3, 3, 6)],
+    "beta": [momentum_error(learning_rate=best_alpha, beta=1 - r) for r in np.geomspace(1e-3, 0.1, 6)],
+}  # fmt: skip
+spread = {name: max(errors) - min(errors) for name, errors in sweeps.items()}
+print(
+    f"dev error across alpha in [1e-3, 3] (beta = {best_beta:.4f}): "
+    f"{100 * min(sweeps['alpha']):.1f} % to {100 * max(sweeps['alpha']):.1f} %"
+)
+print(
+    f"dev error across beta in [0.9, 0.999] (alpha = {best_alpha:.3g}): "
+    f"{100 * min(sweeps['beta']):.1f} % to {100 * max(sweeps['beta']):.1f} %"
+)
+print(f"ratio of the two ranges: {spread['alpha'] / spread['beta']:.1f}")
+assert spread["alpha"] > spread["beta"]
+
+# %% [markdown]
+# Across its range the learning rate moves the dev error more than $\beta$ does, which
+# is why it comes first; the printed ranges show by how much in this run. (It is a rule
+# of thumb, not a law: $\beta$ matters too.)
+
+# %% [markdown]
 # ## 5. Re-testing, and pandas vs caviar
 #
 # Good hyperparameters go **stale**: the data grows, the hardware changes, the code
@@ -411,23 +456,47 @@ def batchnorm_forward_train(Z, gamma, beta, epsilon=1e-8):
 check_batchnorm_forward_train(batchnorm_forward_train)
 
 # %% [markdown]
-# ## 7. The backward pass, gradient-checked
+# ## 7. The backward pass, derived and gradient-checked
 #
 # Backpropagating through BN is not just $dz = \gamma\, d\tilde z / \sqrt{\sigma^2 +
 # \varepsilon}$: $\mu$ and $\sigma^2$ are computed **from** the $z^{(i)}$, so every
-# example's $z$ influences every other example's output. With $dz_{\text{norm}} = \gamma\,
-# d\tilde z$ and the averages over the mini-batch written as $\langle\cdot\rangle$,
+# example's $z$ influences every other example's output. Take one unit and its $m$ values
+# $z^{(1)}, \dots, z^{(m)}$ in the mini-batch; write $s = \sqrt{\sigma^2 + \varepsilon}$,
+# $\hat z^{(j)} = z^{(j)}_{\text{norm}} = (z^{(j)} - \mu)/s$, and $\langle\cdot\rangle$ for the
+# mean over the mini-batch. As everywhere in the course, $d\tilde z^{(j)}$ is the
+# gradient of the loss of example $j$ (no $\frac1m$), and the $\frac1m$ enters only the
+# parameter gradients.
 #
-# $$dz^{(i)} = \frac{1}{\sqrt{\sigma^2 + \varepsilon}} \Big( dz^{(i)}_{\text{norm}}
-#   - \langle dz_{\text{norm}} \rangle - z^{(i)}_{\text{norm}} \langle dz_{\text{norm}}
-#   \odot z_{\text{norm}} \rangle \Big), \quad
-#   d\gamma = \frac{1}{m}\sum_i d\tilde z^{(i)} z^{(i)}_{\text{norm}}, \quad
-#   d\beta = \frac{1}{m}\sum_i d\tilde z^{(i)}.$$
+# **Step 1, $\gamma$ and $\beta$.** $\tilde z^{(j)} = \gamma \hat z^{(j)} + \beta$, so
+# $d\hat z^{(j)} = \gamma\, d\tilde z^{(j)}$, and summing over the examples,
+# $d\gamma = \frac1m \sum_j d\tilde z^{(j)} \hat z^{(j)}$ and
+# $d\beta = \frac1m \sum_j d\tilde z^{(j)}$.
 #
-# The middle term comes from the path through $\mu$, the last from the path through
-# $\sigma^2$. As everywhere in the course, the $\frac{1}{m}$ sits in the parameter
-# gradients ($d\gamma$, $d\beta$, $dW$), not in $dz$. The gradient checker perturbs each
-# entry and compares:
+# **Step 2, the two statistics.** $\mu = \frac1m \sum_i z^{(i)}$ gives
+# $\partial\mu/\partial z^{(i)} = \frac1m$. $\sigma^2 = \frac1m \sum_j (z^{(j)} - \mu)^2$
+# gives $\partial\sigma^2/\partial z^{(i)} = \frac2m (z^{(i)} - \mu)$: the term through $\mu$,
+# $-\frac2m \sum_j (z^{(j)} - \mu) \cdot \frac1m$, vanishes because the deviations sum to 0.
+# Hence $\partial s / \partial z^{(i)} = \frac{1}{2s}\cdot\frac2m (z^{(i)} - \mu) =
+# \hat z^{(i)} / m$.
+#
+# **Step 3, one normalised value.** By the quotient rule, with $\delta_{ij} = 1$ if
+# $i = j$ and 0 otherwise,
+#
+# $$\frac{\partial \hat z^{(j)}}{\partial z^{(i)}}
+#   = \frac{\delta_{ij} - \frac1m}{s} - \frac{z^{(j)} - \mu}{s^2}\cdot\frac{\hat z^{(i)}}{m}
+#   = \frac1s\Big(\delta_{ij} - \frac1m - \frac{\hat z^{(i)}\hat z^{(j)}}{m}\Big).$$
+#
+# **Step 4, the chain rule over all $j$.** Every $\hat z^{(j)}$ depends on $z^{(i)}$, so
+#
+# $$dz^{(i)} = \sum_{j=1}^m d\hat z^{(j)} \frac{\partial \hat z^{(j)}}{\partial z^{(i)}}
+#   = \frac{1}{s}\Big( d\hat z^{(i)} - \langle d\hat z \rangle
+#   - \hat z^{(i)} \langle d\hat z \odot \hat z \rangle \Big).$$
+#
+# The first term is the naive answer, the second is the path through $\mu$, the last the
+# path through $\sigma^2$. (In test mode $\mu$ and $\sigma^2$ are fixed running averages,
+# only the first term remains.) Below, these four lines of NumPy are compared with
+# course_lib's `batchnorm_backward`, and both with numerical gradients from the checker,
+# which perturbs each entry and compares:
 
 # %%
 Z_small = rng.standard_normal((3, 8)) * 2 + 1
@@ -448,6 +517,20 @@ def bn_backward(d_out, bn_cache):
     return {"dZ": dZ, "dgamma": dgamma, "dbeta": dbeta}
 
 
+# Step 4, written out for all units at once
+def batch_mean(A):  # <.>: the mean over the m examples of each unit
+    return A.mean(axis=1, keepdims=True)
+
+
+_, derivation_cache = bn_train(**inputs)
+s_batch = np.sqrt(Z_small.var(axis=1, keepdims=True) + 1e-8)
+z_hat = (Z_small - batch_mean(Z_small)) / s_batch
+dz_hat = inputs["gamma"] * dout
+dz_derived = (dz_hat - batch_mean(dz_hat) - z_hat * batch_mean(dz_hat * z_hat)) / s_batch
+dz_library = bn.batchnorm_backward(dout, derivation_cache)[0]
+print(f"derived dZ vs course_lib's batchnorm_backward: {np.abs(dz_derived - dz_library).max():.1e}")
+assert np.allclose(dz_derived, dz_library, rtol=1e-10, atol=1e-12)
+
 errors = check_backward(bn_train, bn_backward, inputs, wrt=["Z"], dout=dout)
 errors.update(
     check_backward(
@@ -460,6 +543,13 @@ def naive_backward(d_out, bn_cache):  # forgets that mu and sigma^2 depend on Z
     return {"dZ": bn_cache["gamma"] * d_out * bn_cache["inv_std"]}
 
 
+def derived_backward(d_out, bn_cache):  # step 4, from the forward pass's cache
+    zh, dzh = bn_cache["Z_norm"], bn_cache["gamma"] * d_out
+    return {"dZ": bn_cache["inv_std"] * (dzh - batch_mean(dzh) - zh * batch_mean(dzh * zh))}
+
+
+derived_check = check_backward(bn_train, derived_backward, inputs, wrt=["Z"], dout=dout)
+errors["Z (derived here)"] = derived_check["Z"]
 naive = check_backward(bn_train, naive_backward, inputs, wrt=["Z"], dout=dout)["Z"]
 print("relative differences:", {k: f"{v:.1e}" for k, v in errors.items()})
 print(f"without the mu and sigma^2 paths: {naive:.1e}")
@@ -523,7 +613,7 @@ for learning_rate in (0.02, 0.1):
             probe=(X[:, :300], 3, None),
         )
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.4), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.4), sharey=True)
 for ax, learning_rate in zip(axes, (0.02, 0.1)):
     for use_bn, colour in ((True, "C0"), (False, "C3")):
         costs = runs[learning_rate, use_bn]["costs"]
@@ -563,12 +653,17 @@ for learning_rate in (0.02, 0.1):
     assert np.mean(with_bn) < 0.8 * np.mean(plain)  # lower all along: faster training
     assert epochs_to_reach(with_bn) is not None
 assert runs[0.02, True]["costs"][-1] < runs[0.02, False]["costs"][-1]
+assert epochs_to_reach(runs[0.02, False]["costs"]) is None
+late = epochs_to_reach(runs[0.1, False]["costs"])
+assert late is not None and late > epochs_to_reach(runs[0.1, True]["costs"])
+gains = [np.mean(runs[a, False]["costs"]) - np.mean(runs[a, True]["costs"]) for a in (0.02, 0.1)]
+assert gains[0] > gains[1]  # the gain is largest at the small learning rate
 
 # %% [markdown]
 # With BN the cost falls faster at both learning rates: its curve lies below the other
 # one and it reaches $J < 0.25$ in far fewer epochs. The gain is largest at the small
-# learning rate; at $\alpha = 0.1$ the plain network catches up if you train long enough
-# (the full run shows it). One reason is that without BN the later layers keep receiving
+# learning rate, where the plain network never gets there in this budget; at
+# $\alpha = 0.1$ it does, only later. One reason is that without BN the later layers keep receiving
 # inputs whose scale the earlier layers change, which section 10 makes visible.
 #
 # ## 9. Batch norm at test time
@@ -632,7 +727,7 @@ def drift(probe):
 
 
 unit = 0
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.4))
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.4))
 drifts = {}
 for use_bn, colour in ((True, "C0"), (False, "C3")):
     probe = runs[0.1, use_bn]["probe"]  # (epochs + 1, units, examples)
