@@ -94,20 +94,118 @@ def load_faces(test_fraction: float = 0.25, seed: int = 0) -> ImageDataset:
     )
 
 
+# The course's largest image file (SIGNS) is about 13 MB; anything declaring more than this
+# is refused before a byte is read, so a crafted header cannot make us allocate gigabytes.
+MAX_DATASET_BYTES = 1 << 30
+MAX_CLASSES = 1000
+
+
+def _course_file_error(path: Path, why: str) -> ValueError:
+    return ValueError(f"{path} is not a course h5 file: {why}")
+
+
+def _dataset(f, path: Path, key: str):
+    """The plain dataset ``key`` of ``f``, refusing links, groups and outside storage."""
+    import h5py
+
+    link = f.get(key, default=None, getlink=True)  # inspects the link, follows nothing
+    if link is None:
+        return None
+    if isinstance(link, (h5py.SoftLink, h5py.ExternalLink)):
+        kind = "an external link" if isinstance(link, h5py.ExternalLink) else "a soft link"
+        raise _course_file_error(
+            path, f"{key} is {kind}, not a dataset; the course's files hold plain datasets."
+        )
+    obj = f[key]
+    if not isinstance(obj, h5py.Dataset):
+        raise _course_file_error(path, f"{key} is a {type(obj).__name__.lower()}, not a dataset.")
+    # External storage and virtual datasets read bytes from other files (any file the
+    # learner can read); the course's datasets are stored inside the file itself.
+    if obj.external or obj.is_virtual:
+        raise _course_file_error(
+            path, f"{key} keeps its data in other files (external or virtual storage); refused."
+        )
+    declared = int(np.prod(obj.shape, dtype=np.float64) * obj.dtype.itemsize)
+    if declared > MAX_DATASET_BYTES:
+        raise _course_file_error(
+            path,
+            f"{key} declares {obj.shape} of {obj.dtype} ({declared / 2**20:.0f} MiB), more than"
+            f" the {MAX_DATASET_BYTES / 2**20:.0f} MiB a course dataset can need.",
+        )
+    return obj
+
+
+def _check_layout(path: Path, split: str, x, y, classes) -> None:
+    """Shapes and dtypes of the three datasets, from the header only."""
+    kx, ky = f"{split}_set_x", f"{split}_set_y"
+    if x.ndim not in (3, 4) or x.shape[0] < 1:
+        raise _course_file_error(
+            path, f"{kx} must have shape (m, height, width[, channels]), m >= 1; got {x.shape}."
+        )
+    if x.dtype.kind not in "uif":
+        raise _course_file_error(path, f"{kx} must hold pixel numbers; got dtype {x.dtype}.")
+    m = x.shape[0]
+    if y.shape not in ((m,), (1, m)):
+        raise _course_file_error(
+            path, f"{ky} must hold one label per image, shape ({m},) or (1, {m}); got {y.shape}."
+        )
+    if y.dtype.kind not in "biu":
+        raise _course_file_error(path, f"{ky} must hold integer labels; got dtype {y.dtype}.")
+    if classes.ndim != 1 or not 1 <= classes.shape[0] <= MAX_CLASSES:
+        raise _course_file_error(
+            path, f"list_classes must be a list of 1 to {MAX_CLASSES} names; got {classes.shape}."
+        )
+    if classes.dtype.kind not in "SUO":
+        raise _course_file_error(path, f"list_classes must hold names; got dtype {classes.dtype}.")
+
+
+def _check_values(path: Path, split: str, x, y, classes) -> None:
+    """Pixel and label values, once read."""
+    if x.dtype.kind == "f" and not np.isfinite(x).all():
+        raise _course_file_error(path, f"{split}_set_x holds NaN or infinite pixels.")
+    if y.size and (y.min() < 0 or y.max() >= len(classes)):
+        raise _course_file_error(
+            path,
+            f"{split}_set_y holds labels {sorted({int(v) for v in np.unique(y)})[:6]}; each must"
+            f" index list_classes, 0 .. {len(classes) - 1}.",
+        )
+    if classes.dtype.kind == "O" and not all(isinstance(c, (bytes, str)) for c in classes):
+        raise _course_file_error(path, "list_classes must hold names (strings).")
+
+
 def _read_h5(path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     import h5py
 
-    with h5py.File(path, "r") as f:
-        keys = (f"{split}_set_x", f"{split}_set_y", "list_classes")
-        missing = [k for k in keys if k not in f]
-        if missing:
-            raise KeyError(f"{path} has no dataset(s) {missing}; it holds {sorted(f.keys())}.")
-        return np.array(f[keys[0]]), np.array(f[keys[1]]).reshape(1, -1), np.array(f[keys[2]])
+    keys = (f"{split}_set_x", f"{split}_set_y", "list_classes")
+    try:
+        with h5py.File(path, "r") as f:
+            found = {key: _dataset(f, path, key) for key in keys}
+            missing = [key for key, obj in found.items() if obj is None]
+            if missing:
+                raise KeyError(f"{path} has no dataset(s) {missing}; it holds {sorted(f.keys())}.")
+            x, y, classes = (found[key] for key in keys)
+            _check_layout(path, split, x, y, classes)
+            x, y, classes = x[()], y[()].reshape(1, -1), classes[()]
+    except OSError:  # h5py's own words name HDF5 internals; say what the learner can do
+        raise _course_file_error(
+            path,
+            "HDF5 cannot read it (truncated, corrupt, or another format). Download the"
+            " course's file again.",
+        ) from None
+    _check_values(path, split, x, y, classes)
+    return x, y, classes
 
 
 def load_course_h5(train_path, test_path=None, name: str = "course") -> ImageDataset:
     """Load the course's h5 format (keys ``train_set_x``, ``train_set_y``, ``test_set_x``,
     ``test_set_y``, ``list_classes``).
+
+    The files are checked before and after reading, since a learner may be handed any
+    file: each key must be a plain dataset stored in the file (no soft or external links,
+    no external or virtual storage, which could read other files), of at most
+    ``MAX_DATASET_BYTES``; x is (m, height, width[, channels]) of numbers (finite if
+    float), y holds m integer labels indexing ``list_classes``, and the test images have
+    the training images' size.
 
     Args:
         train_path: file holding ``train_set_x``/``train_set_y``/``list_classes``.
@@ -116,14 +214,31 @@ def load_course_h5(train_path, test_path=None, name: str = "course") -> ImageDat
 
     Returns:
         ImageDataset; y arrays reshaped to (1, m) as in the course.
+
+    Raises:
+        FileNotFoundError: a file does not exist.
+        KeyError: a file lacks one of the datasets (they are named).
+        ValueError: anything else that is not the course's layout, a folder, or a file
+            HDF5 cannot read (truncated or corrupt).
     """
     train_path = Path(train_path)
     test_path = Path(test_path) if test_path is not None else train_path
     for path in (train_path, test_path):
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder; pass the path of the .h5 file inside it.")
         if not path.is_file():
             raise FileNotFoundError(f"{path} does not exist.")
     train_x, train_y, classes = _read_h5(train_path, "train")
     test_x, test_y, _ = _read_h5(test_path, "test")
+    if test_x.shape[1:] != train_x.shape[1:]:
+        raise ValueError(
+            f"the test images are {test_x.shape[1:]} but the training images {train_x.shape[1:]};"
+            " a model trained on one size cannot read the other."
+        )
+    if test_y.size and test_y.max() >= len(classes):
+        raise _course_file_error(
+            test_path, f"test_set_y has label {int(test_y.max())}, beyond the training classes."
+        )
     return ImageDataset(
         name=name,
         description=f"course h5 files {train_path.name}, {test_path.name}",
