@@ -133,7 +133,7 @@ assert Y_hat.shape == (1, 5) and caches[0]["A"].min() >= 0  # ReLU features are 
 
 # %%
 curved = 60 + 0.9 * size + 0.006 * size**2 + rng.normal(0, 15, size.shape)
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.2), sharey=True)
+fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.3), sharey=True)
 errors = []
 for ax, n_h in zip(axes, [1, 3, 10]):
     fit = neurons.fit_relu_curve(size, curved, n_h)
@@ -278,14 +278,17 @@ curves = {
     r"ReLU $\max(0, z)$": act.relu(z),
     r"leaky ReLU $\max(0.01z, z)$": act.leaky_relu(z),
 }
-fig, axes = plt.subplots(1, 4, figsize=(13, 2.9))
-for ax, (label, values) in zip(axes, curves.items()):
+fig, axes = plt.subplots(2, 2, figsize=(9.0, 5.0), sharex=True)
+for ax, (label, values) in zip(axes.ravel(), curves.items()):
     ax.plot(z, values, lw=2)
     ax.axhline(0, color="0.6", lw=0.8)
     ax.axvline(0, color="0.6", lw=0.8)
-    ax.set(xlabel="z", title=label)
+    ax.set_title(label)
     ax.grid(True, alpha=0.3)
-axes[0].set_ylabel("g(z)")
+for ax in axes[1]:
+    ax.set_xlabel("z")
+for ax in axes[:, 0]:
+    ax.set_ylabel("g(z)")
 fig.tight_layout()
 plt.show()
 
@@ -576,7 +579,7 @@ assert np.allclose(A_network, A_logistic, rtol=1e-12)
 
 # %%
 x_line = np.linspace(-3, 3, 200).reshape(1, -1)
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.2), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.2), sharey=True)
 for _ in range(10):
     net = {}
     for l, (n_out, n_in) in enumerate([(16, 1), (16, 16), (1, 16)], start=1):
