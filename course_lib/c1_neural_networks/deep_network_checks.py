@@ -106,8 +106,8 @@ def check_L_model_backward(learner_fn) -> CheckResult:
 
 def check_L_layer_model(learner_fn) -> CheckResult:
     """Check ``L_layer_model(X, Y, layers_dims, learning_rate, num_iterations) ->
-    (parameters, costs)`` on small problems (it must call np.random.seed(1) and use
-    ``initialize_parameters_deep(layers_dims, scale="xavier")``).
+    (parameters, costs)`` on small problems (it must use
+    ``initialize_parameters_deep(layers_dims, scale="xavier", seed=1)``).
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 7.
     """
@@ -124,7 +124,7 @@ def check_L_layer_model(learner_fn) -> CheckResult:
         output_names=("parameters", "costs"),
         hints={
             "costs should be a list": "append the cost when i % 100 == 0 (iterations 0, 100, 200).",
-            "differs": "call np.random.seed(1), then dn.initialize_parameters_deep(layers_dims, "
-            "scale='xavier'); each iteration: forward, cost, backward, update.",
+            "differs": "initialise with dn.initialize_parameters_deep(layers_dims, "
+            "scale='xavier', seed=1); each iteration: forward, cost, backward, update.",
         },
     )

@@ -108,7 +108,7 @@ from course_lib.plots import plot_cost_curve
 # %%
 x = np.linspace(0, 1, 2**10 + 1).reshape(1, -1)  # a dyadic grid: every kink is a grid point
 depths = [1, 2, 3, 6]
-fig, axes = plt.subplots(1, len(depths), figsize=(12, 2.6), sharey=True)
+fig, axes = plt.subplots(1, len(depths), figsize=(9.6, 2.8), sharey=True)
 rows = []
 for ax, depth in zip(axes, depths):
     y = dn.sawtooth(x, dn.sawtooth_parameters(depth))
@@ -116,8 +116,11 @@ for ax, depth in zip(axes, depths):
     pieces = 1 + np.count_nonzero(slopes[1:] != slopes[:-1])
     rows.append((depth, 2 * depth, pieces, pieces - 1))
     ax.plot(x[0], y[0], lw=1)
-    ax.set(title=f"{depth} hidden layer(s), {2 * depth} units:\n{pieces} linear pieces", xlabel="x")
+    ax.set(
+        title=f"{depth} layer{'s' * (depth > 1)}, {2 * depth} units:\n{pieces} pieces", xlabel="x"
+    )
 axes[0].set_ylabel("network output")
+fig.suptitle("k hidden layers of 2 ReLU units each: the sawtooth")
 fig.tight_layout()
 plt.show()
 
@@ -138,11 +141,11 @@ for n in (4, 8, 16, 32):
 # An architecture is one list, `layer_dims = [n^[0], n^[1], ..., n^[L]]`.
 # `initialize_parameters_deep` draws `W[l] = np.random.randn(n^[l], n^[l-1]) * 0.01` for
 # each layer (random, to break the symmetry between units; small, so sigmoid and tanh
-# layers start in their steep region) and sets `b[l]` to zeros. With the course's seed the
+# layers start in their steep region) and sets `b[l]` to zeros. Like the course's function
+# it seeds NumPy itself (`seed=3` by default), so called as the course calls it the
 # numbers are the course's:
 
 # %%
-np.random.seed(3)  # noqa: NPY002
 parameters = dn.initialize_parameters_deep([5, 4, 3])
 print("W1 =", parameters["W1"].round(8), sep="\n")
 print("b1 =", parameters["b1"].ravel(), " W2 shape", parameters["W2"].shape)
@@ -171,7 +174,7 @@ print(f"{dn.count_parameters(layer_dims)} parameters in all")
 np.random.seed(1)  # noqa: NPY002
 X_demo = np.random.randn(layer_dims[0], m)  # noqa: NPY002
 Y_demo = (np.random.rand(1, m) > 0.5).astype(float)  # noqa: NPY002
-params_demo = dn.initialize_parameters_deep(layer_dims, scale="xavier")
+params_demo = dn.initialize_parameters_deep(layer_dims, scale="xavier", seed=None)  # keep drawing
 AL_demo, caches_demo = dn.L_model_forward(X_demo, params_demo)
 grads_demo = dn.L_model_backward(AL_demo, Y_demo, caches_demo)
 for row, ((_, W, b), Z) in zip(dn.layer_shapes(layer_dims, m), caches_demo):
@@ -382,8 +385,7 @@ X_moons, Y_moons = X_moons.T, y_moons.reshape(1, -1).astype(float)
 moons_dims = [2, 16, 8, 1]
 num_iterations = budget.pick(ci=2000, full=5000)
 
-np.random.seed(1)  # noqa: NPY002
-params_moons = dn.initialize_parameters_deep(moons_dims, scale="he")
+params_moons = dn.initialize_parameters_deep(moons_dims, scale="he", seed=1)
 costs = []
 for i in range(num_iterations):
     AL, caches = dn.L_model_forward(X_moons, params_moons)
@@ -396,7 +398,7 @@ moons_accuracy = dn.accuracy(dn.predict(X_moons, Y_moons, params_moons), Y_moons
 
 from course_lib.plots import plot_decision_boundary
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.6))
+fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.6))
 plot_cost_curve(axes[0], costs)
 axes[0].set_title(f"{moons_dims}: cost every 100 iterations")
 plot_decision_boundary(axes[1], lambda P: dn.predict(P, np.zeros((1, P.shape[1])), params_moons),
@@ -426,8 +428,7 @@ short = budget.pick(ci=600, full=1500)
 fig, ax = plt.subplots(figsize=(6.5, 3.2))
 finals = {}
 for rate in rates:
-    np.random.seed(1)  # noqa: NPY002
-    p = dn.initialize_parameters_deep(moons_dims, scale="he")
+    p = dn.initialize_parameters_deep(moons_dims, scale="he", seed=1)
     curve = []
     for i in range(short):
         AL, caches = dn.L_model_forward(X_moons, p)
