@@ -64,7 +64,9 @@ X_test = flatten_images(test_x_orig) / dataset.pixel_scale
 n_x = X_train.shape[0]
 print(dataset.description)
 print(f"X_train {X_train.shape}, Y_train {train_y.shape}, X_test {X_test.shape}")
-_ = image_grid(train_x_orig[:8], [classes[int(c)].decode() for c in train_y[0, :8]], ncols=8)
+_ = image_grid(
+    train_x_orig[:8], [classes[int(c)].decode() for c in train_y[0, :8]], ncols=8, size=1.2
+)
 plt.show()
 assert X_train.shape == (n_x, train_y.shape[1]) and X_train.min() >= 0 and X_train.max() <= 1
 
@@ -94,12 +96,39 @@ assert acc_2["test"] >= 0.85
 #
 # Now `layers_dims = [n_x, 20, 7, 5, 1]`, four layers. With weights $\times 0.01$ a deep
 # ReLU stack starts with outputs that are almost exactly 0.5 and gradients that shrink
-# layer after layer (each layer multiplies the signal by about $0.01\sqrt{n^{[l-1]}}$),
-# so `L_layer_model` uses the application's scaling, $W^{[l]} \sim
-# \mathcal{N}(0, 1) / \sqrt{n^{[l-1]}}$ (`scale="xavier"`); Course 2 explains why.
+# layer after layer. Each layer multiplies the size of the signal (its root mean square)
+# by about $0.01\sqrt{n^{[l-1]}/2}$: the sum $z = \sum_j w_j a_j$ of $n^{[l-1]}$ terms with
+# independent zero-mean weights of variance $0.01^2$ has $E[z^2] = 0.01^2\, n^{[l-1]} E[a^2]$,
+# and ReLU, which zeroes the negative half of a symmetric $z$, halves it again. Measured
+# below, averaged over 20 random initialisations:
 
 # %%
 layers_dims = [n_x, 20, 7, 5, 1]
+draws = []
+for draw_seed in range(20):
+    small_start = dn.initialize_parameters_deep(layers_dims, scale=0.01, seed=draw_seed)
+    A_prev, factors = X_train, []
+    for l in range(1, len(layers_dims) - 1):  # the hidden ReLU layers
+        A_next = np.maximum(0, small_start[f"W{l}"] @ A_prev + small_start[f"b{l}"])
+        factors.append(np.sqrt(np.mean(A_next**2) / np.mean(A_prev**2)))
+        A_prev = A_next
+    draws.append(factors)
+measured = np.mean(draws, axis=0)
+print("layer  n[l-1]  measured  0.01 sqrt(n/2)  0.01 sqrt(n)")
+for l, factor in enumerate(measured, start=1):
+    n_in = layers_dims[l - 1]
+    print(
+        f"{l:5d}  {n_in:6d}  {factor:8.4f}  {0.01 * np.sqrt(n_in / 2):14.4f}  {0.01 * np.sqrt(n_in):12.4f}"
+    )
+    assert abs(factor / (0.01 * np.sqrt(n_in / 2)) - 1) < 0.2
+print(f"after {len(measured)} layers the signal is {np.prod(measured):.1e} times its input's size")
+
+# %% [markdown]
+# So `L_layer_model` uses the application's scaling, $W^{[l]} \sim
+# \mathcal{N}(0, 1) / \sqrt{n^{[l-1]}}$ (`scale="xavier"`), which keeps the signal's size
+# from collapsing; Course 2 explains the choice.
+
+# %%
 params_L, costs_L = dn.L_layer_model(X_train, train_y, layers_dims, learning_rate, num_iterations)
 acc_L = {
     "train": dn.accuracy(dn.predict(X_train, train_y, params_L), train_y),
@@ -107,7 +136,7 @@ acc_L = {
 }
 print(f"L-layer: train {100 * acc_L['train']:.1f} %, test {100 * acc_L['test']:.1f} %")
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.3), gridspec_kw={"width_ratios": [2, 1]})
+fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.4), gridspec_kw={"width_ratios": [2, 1]})
 plot_cost_curve(axes[0], costs_2, label=f"2-layer [{n_x}, {n_h}, 1]")
 plot_cost_curve(axes[0], costs_L, label=f"4-layer {layers_dims}")
 axes[0].legend()
@@ -138,7 +167,7 @@ for name, params in [("2-layer", params_2), ("4-layer", params_L)]:
     print(f"{name}: {len(wrong)} of {test_y.shape[1]} test images misclassified")
     if len(wrong):
         titles = [f"true {classes[test_y[0, i]].decode()}\nyhat={AL[0, i]:.2f}" for i in wrong[:8]]
-        _ = image_grid(test_x_orig[wrong[:8]], titles, ncols=8, size=1.5)
+        _ = image_grid(test_x_orig[wrong[:8]], titles, ncols=8, size=1.2)
         plt.show()
 
 # %% [markdown]
@@ -177,27 +206,34 @@ assert gap < 1e-3 and abs(acc_keras - acc_L["test"]) <= 0.02
 # %%
 from course_lib.c1_neural_networks.deep_network_dashboard import depth_width_dashboard
 
+dashboard_iterations = budget.pick(ci=300, full=1000)
 dashboard = depth_width_dashboard(
     X_train, train_y, X_test, test_y,
-    hidden_layers=2, units=8, num_iterations=budget.pick(ci=300, full=1000),
+    hidden_layers=2, units=8, num_iterations=dashboard_iterations,
     test_images=test_x_orig / dataset.pixel_scale,
 )  # fmt: skip
 dashboard
 
 # %%
-# A single hidden unit is a bottleneck: everything must pass through one number.
-wide_cost = dashboard.result["costs"][-1]
-dashboard.controls["units"].value = 1
-narrow_cost = dashboard.result["costs"][-1]
-dashboard.controls["units"].value = 8
+# A single hidden unit is a bottleneck: everything must pass through one number. We call
+# the dashboard's compute function (the dashboard above keeps whatever you chose).
+from course_lib.c1_neural_networks.deep_network_dashboard import train_deep_network
+
+narrow_cost, wide_cost = (
+    train_deep_network(
+        X_train, train_y, X_test, test_y, 2, units, num_iterations=dashboard_iterations
+    )["costs"][-1]
+    for units in (1, 8)
+)
 print(f"final cost with 1 unit per layer {narrow_cost:.3f}, with 8 units {wide_cost:.3f}")
 assert narrow_cost > wide_cost
 
 # %% [markdown]
 # ## 7. Your turn: the training loop
 #
-# Write `L_layer_model`: seed with `np.random.seed(1)`, initialise with
-# `dn.initialize_parameters_deep(layers_dims, scale="xavier")`, then for each iteration
+# Write `L_layer_model`: initialise with
+# `dn.initialize_parameters_deep(layers_dims, scale="xavier", seed=1)` (it seeds NumPy with
+# 1 itself, as the application's initialiser does), then for each iteration
 # forward, cost, backward, update, appending the cost to `costs` when `i % 100 == 0`.
 # Return `(parameters, costs)`.
 
