@@ -127,7 +127,8 @@ def log_cost_axis(ax: Axes) -> None:
         # Minor ticks (2, 3, 5 x 10^k) are labelled only while the axis spans few decades.
         low, high = ax.get_ylim()
         few = low > 0 and np.log10(high / low) < 1.5
-        return f"{value:g}" if few and str(f"{value:g}")[0] in "235" else ""
+        leading_digit = round(value / 10 ** np.floor(np.log10(value))) if value > 0 else 0
+        return f"{value:g}" if few and leading_digit in (2, 3, 5) else ""
 
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))

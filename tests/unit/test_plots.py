@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 
-from course_lib.plots import image_grid, plot_cost_curve, plot_decision_boundary
+from course_lib.plots import image_grid, log_cost_axis, plot_cost_curve, plot_decision_boundary
 
 
 def test_plot_cost_curve_data_and_labels():
@@ -164,3 +164,15 @@ def test_flowchart_helpers_draw_boxes_arrows_and_labels():
     assert ax.texts[-1].get_position() == (4.5, 3.0)  # the label sits midway by default
     with pytest.raises(ValueError, match="unknown box kind"):
         flow_box(ax, 0, 0, "?", "banana")
+
+
+def test_log_cost_axis_labels_a_curve_within_one_decade():
+    # A cost falling from 0.69 to 0.2 spans less than a decade: without labelled minor
+    # ticks the axis would show no number at all.
+    fig = Figure(figsize=(4, 3))
+    ax = fig.subplots()
+    ax.plot([0.69, 0.5, 0.3, 0.2])
+    log_cost_axis(ax)
+    fig.canvas.draw()
+    minor = [t.get_text() for t in ax.yaxis.get_minorticklabels() if t.get_text()]
+    assert minor == ["0.2", "0.3", "0.5"]
