@@ -120,18 +120,36 @@ def log_cost_axis(ax: Axes) -> None:
 
     For cost curves with a spike or a divergence: on a linear axis one early jump to 10+
     flattens everything else; 10^0-style labels would hide the values a learner reads.
+    A curve that spans less than a decade (a crawling cost, 0.693 -> 0.692) holds no power
+    of ten, so it gets evenly spaced ticks instead and the axis never goes without numbers.
     """
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
+
+    def decades() -> float:
+        low, high = ax.get_ylim()
+        return np.log10(high / low) if low > 0 else np.inf
+
+    class Major(LogLocator):
+        def tick_values(self, vmin, vmax):
+            if vmin > 0 and vmax / vmin < 10:
+                return MaxNLocator(4).tick_values(vmin, vmax)
+            return super().tick_values(vmin, vmax)
+
+    class Minor(LogLocator):
+        def tick_values(self, vmin, vmax):
+            if vmin > 0 and vmax / vmin < 10:
+                return NullLocator().tick_values(vmin, vmax)
+            return super().tick_values(vmin, vmax)
 
     def minor(value, _):
         # Minor ticks (2, 3, 5 x 10^k) are labelled only while the axis spans few decades.
-        low, high = ax.get_ylim()
-        few = low > 0 and np.log10(high / low) < 1.5
         leading_digit = round(value / 10 ** np.floor(np.log10(value))) if value > 0 else 0
-        return f"{value:g}" if few and leading_digit in (2, 3, 5) else ""
+        return f"{value:g}" if decades() < 1.5 and leading_digit in (2, 3, 5) else ""
 
     ax.set_yscale("log")
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.yaxis.set_major_locator(Major())
+    ax.yaxis.set_minor_locator(Minor(subs=(2.0, 3.0, 5.0)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.3g}"))
     ax.yaxis.set_minor_formatter(FuncFormatter(minor))
     ax.tick_params(axis="y", which="minor", labelsize=8)
 
