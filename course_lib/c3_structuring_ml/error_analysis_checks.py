@@ -6,9 +6,43 @@ Taught in: notebooks/c3_structuring_ml/04_error_analysis.py ("Your turn" cell).
 from __future__ import annotations
 
 from course_lib.c3_structuring_ml import error_analysis as ea
-from course_lib.exercises import Case, CheckResult, check_function
+from course_lib.exercises import Case, CheckResult, Slip, check_function
 
 __all__ = ["check_error_ceiling"]
+
+
+_SLIPS = [
+    Slip(
+        "the category's share subtracted from the dev error",
+        "n_in_category / n_examined is a share OF THE ERRORS, not of the dev examples: 5 of "
+        "100 errors removes 5 % of a 10 % dev error, 0.5 points. Return "
+        "dev_error * (1 - n_in_category / n_examined).",
+        lambda d, k, n: d - k / n,
+    ),
+    Slip(
+        "the gain returned instead of the remaining error",
+        "dev_error * n_in_category / n_examined is what the fix removes; return the dev error "
+        "that remains (0.095 for the dogs), not the gain.",
+        lambda d, k, n: d * k / n,
+    ),
+    Slip(
+        "the answer in percent",
+        "work in fractions like dev_error itself: 0.095, not 9.5.",
+        lambda d, k, n: 100 * d * (1 - k / n),
+    ),
+    Slip(
+        "the share upside down",
+        "the category's share of the errors is n_in_category / n_examined (5 / 100), not "
+        "n_examined / n_in_category.",
+        lambda d, k, n: d * (1 - n / k),
+    ),
+    Slip(
+        "the dev error returned unchanged (5 // 100 is 0)",
+        "remove the category's share of the errors: dev_error * (1 - n_in_category / "
+        "n_examined), with / (integer division 5 // 100 gives 0).",
+        lambda d, k, n: d * (1 - k // n),
+    ),
+]
 
 
 def check_error_ceiling(learner_fn) -> CheckResult:
@@ -16,7 +50,8 @@ def check_error_ceiling(learner_fn) -> CheckResult:
 
     The cases are the lecture's dogs (5 of 100 errors, 10 % dev error -> 9.5 %) and blurry
     images (50 of 100 -> 5 %), a category with no errors, one with every error, and odd
-    sample sizes.
+    sample sizes. Classic slips (subtracting the share, returning the gain, percent, the
+    share upside down, //) get their own hint.
 
     Taught in: notebooks/c3_structuring_ml/04_error_analysis.py, section 1.
     """
@@ -33,8 +68,12 @@ def check_error_ceiling(learner_fn) -> CheckResult:
         learner_fn,
         ea.error_ceiling,
         cases,
+        slips=_SLIPS,
         hints={
-            "dogs": "5 of 100 errors is 5 % OF THE ERRORS: fixing them removes 0.5 points of a "
-            "10 % dev error, not 5 points; return the new dev error (0.095), not the gain.",
+            ", expected": "fixing every error of the category removes the share "
+            "n_in_category / n_examined of the errors: return "
+            "dev_error * (1 - n_in_category / n_examined).",
+            "ZeroDivision": "n_in_category can be 0 (a category with no errors): divide by "
+            "n_examined, which is at least 1.",
         },
     )
