@@ -13,8 +13,86 @@ from course_lib.exercises import Case, CheckResult, Slip, check_function, random
 __all__ = ["check_gradient_check", "check_gradient_check_n"]
 
 
+def _check_1d_variant(approx="centred", denominator="both", fixed_epsilon=False):
+    """The 1-D gradient_check with one classic slip switched on (the check's diagnoses).
+
+    ``approx``: "centred", "one-sided", "no 2" (divided by eps) or "reversed" (J_minus -
+    J_plus); ``denominator``: "both" (|grad| + |gradapprox|), "none" or "grad".
+    """
+
+    def check(x, theta, epsilon=1e-7, print_msg=False):
+        if fixed_epsilon:
+            epsilon = 1e-7
+        J_plus = gc.forward_propagation(x, theta + epsilon)
+        J_minus = gc.forward_propagation(x, theta - epsilon)
+        if approx == "one-sided":
+            gradapprox = (J_plus - gc.forward_propagation(x, theta)) / epsilon
+        elif approx == "no 2":
+            gradapprox = (J_plus - J_minus) / epsilon
+        elif approx == "reversed":
+            gradapprox = (J_minus - J_plus) / (2 * epsilon)
+        else:
+            gradapprox = (J_plus - J_minus) / (2 * epsilon)
+        grad = gc.backward_propagation(x, theta)
+        numerator = np.linalg.norm(grad - gradapprox)
+        below = {
+            "both": np.linalg.norm(grad) + np.linalg.norm(gradapprox),
+            "none": 1.0,
+            "grad": np.linalg.norm(grad),
+        }[denominator]
+        return numerator / below
+
+    return check
+
+
+_DENOMINATOR_HINT = (
+    "the difference is relative: divide by np.linalg.norm(grad) + np.linalg.norm(gradapprox), "
+    "so it does not depend on how large the gradient is."
+)
+_1D_SLIPS = [
+    Slip(
+        "gradapprox divided by epsilon instead of 2 * epsilon (a difference of 1/3)",
+        "theta + eps and theta - eps are 2 eps apart: gradapprox = (J_plus - J_minus) / "
+        "(2 * epsilon).",
+        _check_1d_variant(approx="no 2"),
+    ),
+    Slip(
+        "a one-sided difference (J(theta + eps) - J(theta)) / eps",
+        "use the centred difference (J(theta + eps) - J(theta - eps)) / (2 eps): its error is "
+        "O(eps^2) instead of O(eps). (For J = theta x both are exact but for rounding, which "
+        "is how the check tells them apart.)",
+        _check_1d_variant(approx="one-sided"),
+    ),
+    Slip(
+        "the difference taken the wrong way round (a difference of 1)",
+        "gradapprox = (J_plus - J_minus) / (2 * epsilon): J_plus - J_minus, in that order, "
+        "with J_plus = J(theta + epsilon).",
+        _check_1d_variant(approx="reversed"),
+    ),
+    Slip(
+        "a fixed epsilon = 1e-7 instead of the argument",
+        "nudge theta by the epsilon argument (the check passes other values), not a fixed 1e-7.",
+        _check_1d_variant(fixed_epsilon=True),
+    ),
+    Slip(
+        "the absolute difference |grad - gradapprox|, without a denominator",
+        _DENOMINATOR_HINT,
+        _check_1d_variant(denominator="none"),
+    ),
+    Slip(
+        "the difference divided by |grad| only",
+        _DENOMINATOR_HINT,
+        _check_1d_variant(denominator="grad"),
+    ),
+]
+
+
 def check_gradient_check(learner_fn) -> CheckResult:
     """Check the 1-D ``gradient_check(x, theta, epsilon=1e-7, print_msg=False)``.
+
+    J = theta x is linear, so a correct check returns only rounding noise (about 1e-10 at
+    eps = 1e-7); the noise of the centred difference is reproducible, so the comparison is
+    tight. The case with epsilon = 1e-3 (noise about 1e-13) catches a fixed 1e-7.
 
     Taught in: notebooks/c2_improving_dnns/04_gradient_checking.py, section 2.
     """
@@ -22,6 +100,7 @@ def check_gradient_check(learner_fn) -> CheckResult:
         Case(f"x = {x}, theta = {theta}", (x, theta))
         for x, theta in [(2, 4), (-3.0, 0.5), (7.5, -2)]
     ]
+    cases.append(Case("x = 0.3, theta = -1.7, epsilon = 1e-3", (0.3, -1.7), {"epsilon": 1e-3}))
     return check_function(
         "gradient_check",
         learner_fn,
@@ -29,6 +108,7 @@ def check_gradient_check(learner_fn) -> CheckResult:
         cases,
         rtol=1e-3,
         atol=1e-12,
+        slips=_1D_SLIPS,
         hints={
             "expected": "gradapprox = (J(theta + eps) - J(theta - eps)) / (2 eps); the"
             " denominator of the difference is |grad| + |gradapprox|."
