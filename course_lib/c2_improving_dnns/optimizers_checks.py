@@ -152,8 +152,84 @@ def check_update_parameters_with_adam(learner_fn) -> CheckResult:
     )
 
 
+def _mini_batch_variant(y_perm="same", shuffle=True, last="kept", m_axis=1, short=0):
+    """random_mini_batches with one classic slip switched on (the check's diagnoses).
+
+    ``y_perm``: "same", "own" (a second permutation) or "none" for Y; ``shuffle=False``
+    partitions X and Y as given; ``last``: "kept", "dropped" or "always" (an empty batch
+    when m is a multiple of the size); ``m_axis=0`` takes m from X.shape[0]; ``short``
+    ends each full batch that many columns early.
+    """
+
+    def batches_of(X, Y, mini_batch_size=64, seed=0):
+        np.random.seed(seed)  # noqa: NPY002 - the course's shuffle
+        m = X.shape[m_axis]
+        permutation = list(np.random.permutation(m))  # noqa: NPY002
+        Xs = X[:, permutation]
+        Ys = {
+            "same": lambda: Y[:, permutation],
+            "own": lambda: Y[:, list(np.random.permutation(m))],  # noqa: NPY002
+            "none": lambda: Y[:, :m],
+        }[y_perm]()
+        if not shuffle:
+            Xs, Ys = X, Y
+        size, full = mini_batch_size, m // mini_batch_size
+        batches = [
+            (Xs[:, k * size : (k + 1) * size - short], Ys[:, k * size : (k + 1) * size - short])
+            for k in range(full)
+        ]
+        if last == "always" or (last == "kept" and m % size):
+            batches.append((Xs[:, full * size : m], Ys[:, full * size : m]))
+        return batches
+
+    return batches_of
+
+
+_SAME_PERMUTATION = (
+    "use the same permutation for X and Y: shuffled_Y = Y[:, permutation], so each label "
+    "stays with its example."
+)
+_MINI_BATCH_SLIPS = [
+    Slip("Y shuffled with a second permutation", _SAME_PERMUTATION, _mini_batch_variant("own")),
+    Slip("Y left unshuffled", _SAME_PERMUTATION, _mini_batch_variant("none")),
+    Slip(
+        "the columns partitioned without shuffling",
+        "shuffle before you partition: np.random.seed(seed), permutation = "
+        "list(np.random.permutation(m)), then X[:, permutation] and Y[:, permutation].",
+        _mini_batch_variant(shuffle=False),
+    ),
+    Slip(
+        "the last, smaller mini-batch left out",
+        "keep the last, smaller mini-batch: when m is not a multiple of mini_batch_size, the "
+        "m mod mini_batch_size columns left over make one more batch.",
+        _mini_batch_variant(last="dropped"),
+    ),
+    Slip(
+        "an empty last batch when m is a multiple of the size",
+        "add the last batch only when m % mini_batch_size != 0 (no empty batch).",
+        _mini_batch_variant(last="always"),
+    ),
+    Slip(
+        "m taken from X.shape[0], the number of features",
+        "the examples are the columns: m = X.shape[1], and np.random.permutation(m) shuffles them.",
+        _mini_batch_variant(m_axis=0),
+    ),
+    Slip(
+        "each full batch one column short",
+        "batch k is X[:, k * mini_batch_size : (k + 1) * mini_batch_size]: the end of a "
+        "slice is not included, so no - 1.",
+        _mini_batch_variant(short=1),
+    ),
+]
+
+
 def check_random_mini_batches(learner_fn) -> CheckResult:
     """Check a learner's ``random_mini_batches(X, Y, mini_batch_size, seed)``.
+
+    The sizes cover a partial last batch (148 = 2 * 64 + 20, 10 = 3 * 3 + 1), an exact
+    multiple (128, and size 1), so both ways of getting the last batch wrong fail; each
+    classic slip (Y shuffled differently or not at all, no shuffle, the last batch left
+    out or always added, m from X.shape[0], slices one short) gets its own hint.
 
     Taught in: notebooks/c2_improving_dnns/05_optimization.py, section 1.
     """
@@ -176,10 +252,13 @@ def check_random_mini_batches(learner_fn) -> CheckResult:
         cases,
         rtol=0,
         atol=0,
+        slips=_MINI_BATCH_SLIPS,
         hints={
             "should be a list": "the last batch holds the m mod mini_batch_size columns "
             "left over; leave it out when m is a multiple of the size.",
             "differs": "seed first (np.random.seed(seed)), then shuffle the columns of X "
             "and Y with the same permutation.",
+            "out of bounds": "shuffle the columns (the examples), not the rows: "
+            "X[:, permutation] and Y[:, permutation].",
         },
     )
