@@ -45,7 +45,58 @@ def check_sigmoid(learner_fn) -> CheckResult:
         Case("z = np.array([0, 2])", (np.array([0.0, 2.0]),)),
         Case("a (3, 4) matrix of z values", (np.linspace(-6, 6, 12).reshape(3, 4),)),
     ]
-    return check_function("sigmoid", learner_fn, sigmoid, cases)
+    return check_function(
+        "sigmoid",
+        learner_fn,
+        sigmoid,
+        cases,
+        hints={
+            "converted to Python scalars": (
+                "math.exp takes a single number; np.exp works on whole arrays, elementwise."
+            ),
+        },
+        slips=[
+            Slip(
+                "the sigmoid of -z",
+                "these values are 1 - sigma(z) = sigma(-z): the sigmoid is "
+                "1 / (1 + np.exp(-z)), with 1 on top and e^(-z) in the denominator.",
+                lambda z: 1 / (1 + np.exp(z)),
+            ),
+            Slip(
+                "1 / 1 + np.exp(-z), without brackets",
+                "put the denominator in brackets, 1 / (1 + np.exp(-z)): without them "
+                "Python divides 1 by 1 first.",
+                lambda z: 1 / 1 + np.exp(-z),
+            ),
+            Slip(
+                "a minus sign in the denominator",
+                "the denominator is the sum 1 + np.exp(-z); 1 - np.exp(-z) is 0 at z = 0.",
+                lambda z: 1 / (1 - np.exp(-z)),
+            ),
+        ],
+    )
+
+
+def _propagate_variant(w, b, X, Y, *, bias=True, sign=1, grad_scale=None, cost="mean"):
+    """The course's propagate with one thing changed, for diagnosing a learner's slip."""
+    m = X.shape[1]
+    A = sigmoid(w.T @ X + (b if bias else 0.0))
+    dZ = sign * (A - Y)
+    scale = 1 / m if grad_scale is None else grad_scale
+    log_likelihood = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    J = {
+        "mean": -log_likelihood / m,
+        "sum": -log_likelihood,
+        "no minus": log_likelihood / m,
+        "half squared error": np.sum((A - Y) ** 2) / (2 * m),
+        "squared error": np.sum((A - Y) ** 2) / m,
+    }[cost]
+    return {"dw": scale * (X @ dZ.T), "db": scale * float(np.sum(dZ))}, float(J)
+
+
+def _elementwise_dw(w, b, X, Y):
+    grads, J = _propagate_variant(w, b, X, Y)
+    return {"dw": X * (sigmoid(w.T @ X + b) - Y) / X.shape[1], "db": grads["db"]}, J
 
 
 def check_propagate(learner_fn) -> CheckResult:
@@ -53,6 +104,16 @@ def check_propagate(learner_fn) -> CheckResult:
 
     Taught in: notebooks/c1_neural_networks/01_logistic_regression.py, section 7.
     """
+    not_aligned = (
+        "np.dot(P, Q) needs as many columns in P as rows in Q: Z = np.dot(w.T, X) + b "
+        "((1, n_x) times (n_x, m)) and dw = np.dot(X, dZ.T) / m."
+    )
+    squared = Slip(
+        "the squared error as the cost",
+        "the cost is the cross-entropy -(1/m) * sum(Y log A + (1 - Y) log(1 - A)), "
+        "not the squared error.",
+        lambda w, b, X, Y: _propagate_variant(w, b, X, Y, cost="half squared error"),
+    )
     return check_function(
         "propagate",
         learner_fn,
@@ -63,9 +124,55 @@ def check_propagate(learner_fn) -> CheckResult:
             "grads['dw'] has shape": "dw = (1/m) X dZ^T has the shape of w, (n_x, 1).",
             "grads['dw'] differs": "dZ = A - Y, then dw = np.dot(X, dZ.T) / m.",
             "could not be broadcast": "`*` multiplies elementwise; dw needs np.dot(X, dZ.T) / m.",
+            "not aligned": not_aligned,
+            "mismatch in its core dimension": not_aligned,
             "grads['db']": "db = np.sum(dZ) / m is a single number.",
-            "cost": "the cost is -(1/m) * sum(Y log A + (1 - Y) log(1 - A)).",
+            "cost is ": "the cost is -(1/m) * sum(Y log A + (1 - Y) log(1 - A)).",
+            "cost should be a single number": (
+                "float(np.squeeze(cost)) turns a (1, 1) array into a single number."
+            ),
         },
+        slips=[
+            Slip(
+                "the sum of the losses, without 1/m",
+                "the cost is the mean loss over the m examples: divide the sum by m.",
+                lambda w, b, X, Y: _propagate_variant(w, b, X, Y, cost="sum"),
+            ),
+            Slip(
+                "the cost without its minus sign",
+                "the cost is -(1/m) * sum(Y log A + (1 - Y) log(1 - A)): the minus sign "
+                "makes it positive, since log A < 0.",
+                lambda w, b, X, Y: _propagate_variant(w, b, X, Y, cost="no minus"),
+            ),
+            squared,
+            Slip(
+                squared.mistake,
+                squared.hint,
+                lambda w, b, X, Y: _propagate_variant(w, b, X, Y, cost="squared error"),
+            ),
+            Slip(
+                "dZ = Y - A",
+                "dZ = A - Y (the prediction minus the label); Y - A flips the sign of dw and db.",
+                lambda w, b, X, Y: _propagate_variant(w, b, X, Y, sign=-1),
+            ),
+            Slip(
+                "Z without the bias b",
+                "Z = np.dot(w.T, X) + b: add the bias before the sigmoid.",
+                lambda w, b, X, Y: _propagate_variant(w, b, X, Y, bias=False),
+            ),
+            Slip(
+                "dw and db without 1/m",
+                "divide dw and db by m: the cost averages over the examples, and so do its "
+                "gradients.",
+                lambda w, b, X, Y: _propagate_variant(w, b, X, Y, grad_scale=1.0),
+            ),
+            Slip(
+                "dw = X * dZ, an elementwise product",
+                "dw = np.dot(X, dZ.T) / m: `*` is elementwise and keeps all m columns, the "
+                "dot product sums over the examples.",
+                _elementwise_dw,
+            ),
+        ],
     )
 
 
