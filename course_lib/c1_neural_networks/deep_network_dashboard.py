@@ -13,7 +13,12 @@ from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.plots import CostAndAccuracyPanels
 from course_lib.widgets import Dashboard, int_slider
 
-__all__ = ["train_deep_network", "depth_width_dashboard"]
+__all__ = [
+    "train_deep_network",
+    "depth_width_grid",
+    "plot_depth_width_grid",
+    "depth_width_dashboard",
+]
 
 
 def train_deep_network(
@@ -60,6 +65,77 @@ def train_deep_network(
         "wrong_test": np.flatnonzero(p_test[0] != np.asarray(Y_test)[0]),
         "n_parameters": dn.count_parameters(layers_dims),
     }
+
+
+def depth_width_grid(
+    X_train,
+    Y_train,
+    X_test,
+    Y_test,
+    depths=(1, 2, 3, 5),
+    widths=(1, 2, 4, 8, 32),
+    learning_rate: float = 0.0075,
+    num_iterations: int = 1000,
+) -> dict:
+    """Train one network per (depth, width) pair, as the dashboard does, and tabulate them.
+
+    Args:
+        X_train, Y_train, X_test, Y_test: as in ``train_deep_network``.
+        depths: numbers of hidden layers (the grid's rows). widths: units per hidden layer
+            (its columns).
+        learning_rate, num_iterations: the same for every network.
+
+    Returns:
+        {"depths", "widths", and (len(depths), len(widths)) arrays "final_cost",
+        "train_accuracy", "test_accuracy"}.
+
+    Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 6.
+    """
+    shape = (len(depths), len(widths))
+    grid = {key: np.empty(shape) for key in ("final_cost", "train_accuracy", "test_accuracy")}
+    for i, depth in enumerate(depths):
+        for j, width in enumerate(widths):
+            run = train_deep_network(
+                X_train, Y_train, X_test, Y_test, depth, width, learning_rate, num_iterations
+            )
+            grid["final_cost"][i, j] = run["costs"][-1]
+            grid["train_accuracy"][i, j] = run["train_accuracy"]
+            grid["test_accuracy"][i, j] = run["test_accuracy"]
+    return {"depths": list(depths), "widths": list(widths), **grid}
+
+
+def plot_depth_width_grid(grid: dict, figsize=(9.6, 3.0)):
+    """Final training cost, train and test accuracy of a ``depth_width_grid``, as heatmaps.
+
+    Returns:
+        The matplotlib Figure: one panel per quantity, rows = hidden layers, columns = units,
+        every cell labelled with its value.
+
+    Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 6.
+    """
+    import matplotlib.pyplot as plt
+
+    panels = [
+        ("final_cost", "final training cost", "{:.2f}", "viridis", (0, np.log(2))),
+        ("train_accuracy", "train accuracy (%)", "{:.0f}", "viridis_r", (50, 100)),
+        ("test_accuracy", "test accuracy (%)", "{:.0f}", "viridis_r", (50, 100)),
+    ]
+    fig, axes = plt.subplots(1, 3, figsize=figsize, sharey=True)
+    for ax, (key, title, fmt, cmap, (low, high)) in zip(axes, panels):
+        values = grid[key] * (100 if key != "final_cost" else 1)
+        ax.imshow(values, cmap=cmap, vmin=low, vmax=high, aspect="auto")
+        for (i, j), value in np.ndenumerate(values):
+            dark = (value - low) / (high - low) < 0.5
+            if cmap.endswith("_r"):
+                dark = not dark
+            ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=8.5,
+                    color="white" if dark else "black")  # fmt: skip
+        ax.set_xticks(range(len(grid["widths"])), grid["widths"])
+        ax.set(xlabel="units per hidden layer", title=title)
+    axes[0].set_yticks(range(len(grid["depths"])), grid["depths"])
+    axes[0].set_ylabel("hidden layers")
+    fig.tight_layout()
+    return fig
 
 
 def _draw(fig, result, values, state, test_images):

@@ -198,35 +198,96 @@ assert gap < 1e-3 and abs(acc_keras - acc_L["test"]) <= 0.02
 # %% [markdown]
 # ## 6. Depth and width
 #
-# Drag a slider and release it: the network is retrained (same seed, same learning rate)
-# with that many hidden layers of that many units, and the panel shows its cost curve
-# (the previous run dashed), its accuracy and the test images it misclassifies. Try one
-# unit per layer, then very deep and narrow networks: how do cost and accuracy behave?
+# How many hidden layers, and how many units in each? First a map: one network per cell,
+# each trained exactly as the dashboard below trains it (same seed, same learning rate,
+# same number of iterations), from 1 to 5 hidden layers and from 1 to 32 units per layer.
 
 # %%
-from course_lib.c1_neural_networks.deep_network_dashboard import depth_width_dashboard
+from course_lib.c1_neural_networks.deep_network_dashboard import (
+    depth_width_dashboard,
+    depth_width_grid,
+    plot_depth_width_grid,
+)
 
 dashboard_iterations = budget.pick(ci=300, full=1000)
+grid = depth_width_grid(X_train, train_y, X_test, test_y, num_iterations=dashboard_iterations)
+fig = plot_depth_width_grid(grid)
+fig.suptitle(f"{dashboard_iterations} iterations of batch gradient descent per network", y=1.04)
+plt.show()
+
+best_test = grid["test_accuracy"].max()
+at_best = int((grid["test_accuracy"] == best_test).sum())
+narrow_deep_cost = grid["final_cost"][grid["depths"].index(3) :, grid["widths"].index(1)]
+lowest = np.unravel_index(grid["final_cost"].argmin(), grid["final_cost"].shape)
+n_test = test_y.shape[1]
+print(
+    f"best test accuracy {100 * best_test:.0f} % ({round(best_test * n_test)} of {n_test}), "
+    f"reached by {at_best} of {grid['final_cost'].size} networks"
+)
+stuck = [
+    f"{grid['depths'][i]}x{grid['widths'][j]}"
+    for i, j in zip(*np.nonzero(grid["final_cost"] > 0.68))
+]
+print(f"stuck near ln 2 (layers x units): {', '.join(stuck)}")
+print(
+    f"lowest training cost {grid['final_cost'][lowest]:.3f}: "
+    f"{grid['depths'][lowest[0]]} hidden layers x {grid['widths'][lowest[1]]} units"
+)
+assert at_best >= 5 and np.all(narrow_deep_cost > 0.68)
+assert grid["widths"][lowest[1]] >= 8
+
+# %% [markdown]
+# Three things to read off the map (the printout above gives the numbers of this run):
+#
+# - **Test accuracy saturates.** Telling these faces from background is easy: many
+#   networks share the best test accuracy (the printout counts them). Past "big
+#   enough", more units or layers do not buy test accuracy here.
+# - **Narrow and deep does not train.** With one unit per layer, three or more layers end
+#   at a cost of about $\ln 2 = 0.693$, the cost of answering about 0.5 for every image
+#   (the printout lists every network of the map that ended there). The cell below looks
+#   inside one of them.
+# - **Wide networks fit the training set best.** The lowest training cost belongs to a
+#   network with at least 8 units per layer.
+#
+# Why does the 3-layer, 1-unit network not learn? Follow the signal's size (its root mean
+# square over the training set) through its layers, as in section 3:
+
+# %%
+from course_lib.c1_neural_networks.deep_network_dashboard import train_deep_network
+
+narrow = train_deep_network(
+    X_train, train_y, X_test, test_y, 3, 1, num_iterations=dashboard_iterations
+)
+A, sizes = X_train, []
+for l in range(1, len(narrow["layers_dims"])):
+    Z = narrow["parameters"][f"W{l}"] @ A + narrow["parameters"][f"b{l}"]
+    A = np.maximum(0, Z)
+    sizes.append(np.sqrt(np.mean((A if l < len(narrow["layers_dims"]) - 1 else Z) ** 2)))
+print("signal size after each hidden layer:", np.round(sizes[:-1], 3))
+print(f"output layer: |Z^[L]| <= {np.abs(Z).max():.3f}, so A^[L] stays within 0.5 +- "
+      f"{1 / (1 + np.exp(-np.abs(Z).max())) - 0.5:.3f} for every image")  # fmt: skip
+assert np.abs(Z).max() < 0.1 and sizes[-2] < 0.5 * sizes[0]
+
+# %% [markdown]
+# Each hidden layer passes on a smaller signal, so $Z^{[L]}$ stays near 0 and the
+# output near 0.5 for every image; the gradient flowing back passes through the same small
+# factors, and in this many iterations the network barely moves. A wide layer
+# averages over many units and keeps the signal's size close to what the scaling
+# promises; a layer of one unit is a single random draw. Course 2's initialisation
+# lesson returns to this.
+#
+# Depth and width are hyperparameters: no formula picks them, you try and measure. The
+# dashboard retrains one network when you release a slider and shows its cost curve (the
+# previous run dashed), its accuracies and the test images it gets wrong. Try a cell of the
+# map that surprised you, then compare 1 and 2 units at 3 layers.
+
+# %%
 dashboard = depth_width_dashboard(
     X_train, train_y, X_test, test_y,
     hidden_layers=2, units=8, num_iterations=dashboard_iterations,
     test_images=test_x_orig / dataset.pixel_scale,
 )  # fmt: skip
 dashboard
-
-# %%
-# A single hidden unit is a bottleneck: everything must pass through one number. We call
-# the dashboard's compute function (the dashboard above keeps whatever you chose).
-from course_lib.c1_neural_networks.deep_network_dashboard import train_deep_network
-
-narrow_cost, wide_cost = (
-    train_deep_network(
-        X_train, train_y, X_test, test_y, 2, units, num_iterations=dashboard_iterations
-    )["costs"][-1]
-    for units in (1, 8)
-)
-print(f"final cost with 1 unit per layer {narrow_cost:.3f}, with 8 units {wide_cost:.3f}")
-assert narrow_cost > wide_cost
 
 # %% [markdown]
 # ## 7. Your turn: the training loop
@@ -257,7 +318,9 @@ check_L_layer_model(L_layer_model)
 # - On the faces both networks exceed 85 % test accuracy; the deeper one fits the
 #   training data better. Looking at the mistakes tells you more than the percentage.
 # - Keras's `model.fit` with full-batch SGD follows the NumPy loop's cost curve.
-# - Depth and width are hyperparameters: the dashboard lets you feel their effect.
+# - Depth and width are hyperparameters: on an easy task test accuracy saturates once the
+#   network is big enough, very narrow deep networks may not train at all, and wider,
+#   deeper networks fit the training set more closely.
 
 # %%
 _ = where("C1.52")

@@ -12,6 +12,8 @@ from PIL import Image
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c1_neural_networks.deep_network_dashboard import (
     depth_width_dashboard,
+    depth_width_grid,
+    plot_depth_width_grid,
     train_deep_network,
 )
 from course_lib.c1_neural_networks.logistic_regression import flatten_images
@@ -99,3 +101,19 @@ def test_train_deep_network_rejects_zero_layers(faces):
     data, _ = faces
     with pytest.raises(ValueError, match="hidden_layers"):
         train_deep_network(*data, 0, 4)
+
+
+def test_the_depth_width_map_tabulates_the_dashboards_own_runs(faces):
+    data, _ = faces
+    grid = depth_width_grid(*data, depths=(1, 3), widths=(1, 8), num_iterations=100)
+    assert grid["final_cost"].shape == grid["test_accuracy"].shape == (2, 2)
+    for i, depth in enumerate((1, 3)):
+        for j, width in enumerate((1, 8)):
+            run = train_deep_network(*data, depth, width, num_iterations=100)
+            assert grid["final_cost"][i, j] == run["costs"][-1]
+            assert grid["train_accuracy"][i, j] == run["train_accuracy"]
+            assert grid["test_accuracy"][i, j] == run["test_accuracy"]
+    fig = plot_depth_width_grid(grid)
+    labels = [text.get_text() for ax in fig.axes for text in ax.texts]
+    assert len(fig.axes) == 3 and len(labels) == 12  # every cell of every panel labelled
+    assert f"{100 * grid['test_accuracy'][0, 1]:.0f}" in labels
