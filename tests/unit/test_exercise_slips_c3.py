@@ -135,22 +135,22 @@ def test_precision_recall_f1_reference_and_correct_learner_pass_and_stub_is_to_d
     assert check_precision_recall_f1(_stub).status == "not attempted"
 
 
-@pytest.mark.parametrize(
-    ("learner", "fragment"),
-    [
-        (prf_swapped, "Yours are the other way round"),
-        (prf_fp_fn_confused, "Yours are the other way round"),
-        (prf_arithmetic_mean, "harmonic mean, 2 * P * R / (P + R), not (P + R) / 2"),
-        (prf_no_two, "the factor 2 is missing"),
-        (prf_tp_from_agreement, "Y_hat == Y also counts the true negatives"),
-        (prf_empty_precision_is_one, "convention is precision 0.0, not 1.0"),
-        (prf_empty_recall_is_one, "convention is recall 0.0, not 1.0"),
-        (prf_unguarded, "TP + FP = 0 and 0 / 0 is nan"),
-        (prf_f1_unguarded, "return F1 0.0 when P + R = 0"),
-        (prf_recall_unguarded, "TP + FN = 0 and 0 / 0 is nan"),
-        (prf_python_ints, "guard the divisions"),
-    ],
-)
+PRF_SLIPS = [
+    (prf_swapped, "Yours are the other way round"),
+    (prf_fp_fn_confused, "Yours are the other way round"),
+    (prf_arithmetic_mean, "harmonic mean, 2 * P * R / (P + R), not (P + R) / 2"),
+    (prf_no_two, "the factor 2 is missing"),
+    (prf_tp_from_agreement, "Y_hat == Y also counts the true negatives"),
+    (prf_empty_precision_is_one, "convention is precision 0.0, not 1.0"),
+    (prf_empty_recall_is_one, "convention is recall 0.0, not 1.0"),
+    (prf_unguarded, "TP + FP = 0 and 0 / 0 is nan"),
+    (prf_f1_unguarded, "return F1 0.0 when P + R = 0"),
+    (prf_recall_unguarded, "TP + FN = 0 and 0 / 0 is nan"),
+    (prf_python_ints, "guard the divisions"),
+]
+
+
+@pytest.mark.parametrize(("learner", "fragment"), PRF_SLIPS)
 def test_precision_recall_f1_slips_get_their_own_hint(learner, fragment):
     with np.errstate(all="ignore"):
         result = check_precision_recall_f1(learner)
@@ -207,18 +207,18 @@ def test_weighted_error_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_weighted_error(_stub).status == "not attempted"
 
 
-@pytest.mark.parametrize(
-    ("learner", "fragment"),
-    [
-        (weighted_by_m, "divide by the sum of the weights, np.sum(weights), not by m"),
-        (weighted_mean, "divide by the sum of the weights, np.sum(weights), not by m"),
-        (weighted_ignores_weights, "by its weight w^(i) before summing"),
-        (weighted_agreements, "weighted ACCURACY"),
-        (weighted_not_divided, "so that the result is a fraction between 0 and 1"),
-        (weighted_difference, "mistakes cancel"),
-        (weighted_dot_keeps_2d, "return one float"),
-    ],
-)
+WEIGHTED_SLIPS = [
+    (weighted_by_m, "divide by the sum of the weights, np.sum(weights), not by m"),
+    (weighted_mean, "divide by the sum of the weights, np.sum(weights), not by m"),
+    (weighted_ignores_weights, "by its weight w^(i) before summing"),
+    (weighted_agreements, "weighted ACCURACY"),
+    (weighted_not_divided, "so that the result is a fraction between 0 and 1"),
+    (weighted_difference, "mistakes cancel"),
+    (weighted_dot_keeps_2d, "return one float"),
+]
+
+
+@pytest.mark.parametrize(("learner", "fragment"), WEIGHTED_SLIPS)
 def test_weighted_error_slips_get_their_own_hint(learner, fragment):
     _fails_with(check_weighted_error(learner), fragment)
 
@@ -323,22 +323,22 @@ def test_avoidable_bias_and_variance_reference_and_correct_pass_and_stub_is_to_d
     assert check_avoidable_bias_and_variance(_stub).status == "not attempted"
 
 
-@pytest.mark.parametrize(
-    ("learner", "fragment"),
-    [
-        (calc_bias_is_train_error, "judged against human level"),
-        (calc_bias_is_train_error_focus_follows, "judged against human level"),
-        (calc_bias_reversed, "yours is human_error - train_error"),
-        (calc_variance_is_dev_error, "GAP dev_error - train_error, not the dev error"),
-        (calc_variance_reversed, "yours is train_error - dev_error"),
-        (calc_no_rule_below_human, "cannot be measured"),
-        (calc_always_unclear_below_human, "answer hl.FOCUS_VARIANCE when variance > train_error"),
-        (calc_tie_to_variance, "a tie goes to the bias"),
-        (calc_variance_at_least_train, "strictly LARGER than train_error"),
-        (calc_at_human_level_is_unclear, "exactly at human level is not below it"),
-        (calc_typed_focus, "hl.FOCUS_BIAS, hl.FOCUS_VARIANCE and hl.FOCUS_UNCLEAR"),
-    ],
-)
+CALC_SLIPS = [
+    (calc_bias_is_train_error, "judged against human level"),
+    (calc_bias_is_train_error_focus_follows, "judged against human level"),
+    (calc_bias_reversed, "yours is human_error - train_error"),
+    (calc_variance_is_dev_error, "GAP dev_error - train_error, not the dev error"),
+    (calc_variance_reversed, "yours is train_error - dev_error"),
+    (calc_no_rule_below_human, "cannot be measured"),
+    (calc_always_unclear_below_human, "answer hl.FOCUS_VARIANCE when variance > train_error"),
+    (calc_tie_to_variance, "a tie goes to the bias"),
+    (calc_variance_at_least_train, "strictly LARGER than train_error"),
+    (calc_at_human_level_is_unclear, "exactly at human level is not below it"),
+    (calc_typed_focus, "hl.FOCUS_BIAS, hl.FOCUS_VARIANCE and hl.FOCUS_UNCLEAR"),
+]
+
+
+@pytest.mark.parametrize(("learner", "fragment"), CALC_SLIPS)
 def test_avoidable_bias_and_variance_slips_get_their_own_hint(learner, fragment):
     _fails_with(check_avoidable_bias_and_variance(learner), fragment)
 
@@ -386,20 +386,23 @@ def test_error_ceiling_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_error_ceiling(_stub).status == "not attempted"
 
 
-@pytest.mark.parametrize(
-    ("learner", "fragment"),
-    [
-        (ceiling_subtracts_share, "a share OF THE ERRORS"),
-        (ceiling_returns_gain, "not the gain"),
-        (ceiling_in_percent, "work in fractions"),
-        (ceiling_share_upside_down, "not n_examined / n_in_category"),
-        (ceiling_floor_division, "5 // 100 gives 0"),
-        (ceiling_unchanged, "remove the category's share of the errors"),
-    ],
-)
+CEILING_SLIPS = [
+    (ceiling_subtracts_share, "a share OF THE ERRORS"),
+    (ceiling_returns_gain, "not the gain"),
+    (ceiling_in_percent, "work in fractions"),
+    (ceiling_share_upside_down, "not n_examined / n_in_category"),
+    # the same numbers (5 // 100 is 0, so nothing is removed): one hint names both causes
+    (ceiling_floor_division, "remove the category's share of the errors"),
+    (ceiling_unchanged, "remove the category's share of the errors"),
+]
+
+
+@pytest.mark.parametrize(("learner", "fragment"), CEILING_SLIPS)
 def test_error_ceiling_slips_get_their_own_hint(learner, fragment):
     result = check_error_ceiling(learner)
     _fails_with(result, fragment)
+    if learner in (ceiling_floor_division, ceiling_unchanged):
+        assert "5 // 100 gives 0" in result.message
     if learner is not ceiling_subtracts_share:
         assert "OF THE ERRORS" not in result.message
 
@@ -474,19 +477,19 @@ def test_diagnose_gaps_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_diagnose_gaps(_stub).status == "not attempted"
 
 
-@pytest.mark.parametrize(
-    ("learner", "fragment"),
-    [
-        (gaps_mismatch_from_train, "data mismatch is dev - train_dev"),
-        (gaps_mismatch_from_train_largest_kept, "data mismatch is dev - train_dev"),
-        (gaps_variance_on_dev, "variance is train_dev - train"),
-        (gaps_reversed, "the later level minus the earlier one"),
-        (gaps_returns_value, "return the NAME of the largest gap"),
-        (gaps_by_absolute_value, "compare the signed gaps"),
-        (gaps_tie_to_later, "keep the EARLIER gap"),
-        (gaps_short_names, "name the gaps exactly"),
-    ],
-)
+GAPS_SLIPS = [
+    (gaps_mismatch_from_train, "data mismatch is dev - train_dev"),
+    (gaps_mismatch_from_train_largest_kept, "data mismatch is dev - train_dev"),
+    (gaps_variance_on_dev, "variance is train_dev - train"),
+    (gaps_reversed, "the later level minus the earlier one"),
+    (gaps_returns_value, "return the NAME of the largest gap"),
+    (gaps_by_absolute_value, "compare the signed gaps"),
+    (gaps_tie_to_later, "keep the EARLIER gap"),
+    (gaps_short_names, "name the gaps exactly"),
+]
+
+
+@pytest.mark.parametrize(("learner", "fragment"), GAPS_SLIPS)
 def test_diagnose_gaps_slips_get_their_own_hint(learner, fragment):
     _fails_with(check_diagnose_gaps(learner), fragment)
 
@@ -564,20 +567,20 @@ def test_multitask_cost_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_multitask_cost(_stub).status == "not attempted"
 
 
-@pytest.mark.parametrize(
-    ("learner", "fragment"),
-    [
-        (cost_no_clip, "np.log(0) is -inf"),
-        (cost_nan_kept, "NaN * 0 is still NaN"),
-        (cost_mean, "np.mean over all entries also divides by the number of labels n_y"),
-        (cost_by_labels, "not by np.sum(mask)"),
-        (cost_not_averaged, "J averages over the examples"),
-        (cost_unmasked, "a '?' must add nothing"),
-        (cost_one_term, "add the (1 - Y) * np.log(1 - AL) term"),
-        (cost_no_minus, "with the minus sign J is positive"),
-        (cost_per_example, "np.sum with no axis"),
-    ],
-)
+COST_SLIPS = [
+    (cost_no_clip, "np.log(0) is -inf"),
+    (cost_nan_kept, "NaN * 0 is still NaN"),
+    (cost_mean, "np.mean over all entries also divides by the number of labels n_y"),
+    (cost_by_labels, "not by np.sum(mask)"),
+    (cost_not_averaged, "J averages over the examples"),
+    (cost_unmasked, "a '?' must add nothing"),
+    (cost_one_term, "add the (1 - Y) * np.log(1 - AL) term"),
+    (cost_no_minus, "with the minus sign J is positive"),
+    (cost_per_example, "np.sum with no axis"),
+]
+
+
+@pytest.mark.parametrize(("learner", "fragment"), COST_SLIPS)
 def test_multitask_cost_slips_get_their_own_hint(learner, fragment):
     with np.errstate(all="ignore"):
         result = check_multitask_cost(learner)
@@ -592,3 +595,24 @@ def test_multitask_first_case_tells_the_three_denominators_apart():
     for learner in (cost_mean, cost_by_labels, cost_not_averaged):
         first_line = check_multitask_cost(learner).message.split("\n")[0]
         assert first_line.startswith("on 2 images with 4 labels each"), first_line
+
+
+@pytest.mark.parametrize(
+    ("check", "slips"),
+    [
+        (check_precision_recall_f1, PRF_SLIPS),
+        (check_weighted_error, WEIGHTED_SLIPS),
+        (check_avoidable_bias_and_variance, CALC_SLIPS),
+        (check_error_ceiling, CEILING_SLIPS),
+        (check_diagnose_gaps, GAPS_SLIPS),
+        (check_multitask_cost, COST_SLIPS),
+    ],
+    ids=["precision_recall_f1", "weighted_error", "bias_variance", "ceiling", "gaps", "cost"],
+)
+def test_no_slip_gets_another_slips_hint(check, slips):
+    with np.errstate(all="ignore"):
+        messages = {learner: check(learner).message for learner, _ in slips}
+    for learner, fragment in slips:
+        for _, other_fragment in slips:
+            if other_fragment != fragment:
+                assert other_fragment not in messages[learner], (learner, messages[learner])
