@@ -48,7 +48,10 @@ import numpy as np
 from course_lib import where
 from course_lib.c1_neural_networks import logistic_regression as lr
 from course_lib.c1_neural_networks import shallow_network as sn
-from course_lib.c1_neural_networks.shallow_network_checks import check_backward_propagation
+from course_lib.c1_neural_networks.shallow_network_checks import (
+    check_backward_propagation,
+    check_forward_propagation,
+)
 from course_lib.data import load_planar_dataset
 from course_lib.gradient_check import gradient_check
 from course_lib.plots import plot_decision_boundary
@@ -228,6 +231,23 @@ print(f"A2 lies in [{A2.min():.4f}, {A2.max():.4f}]; cost J = {cost:.6f}, log 2 
 assert A2.shape == (1, m) and cache["A1"].shape == (n_h, m)
 assert np.allclose(cache["A1"], np.tanh(cache["Z1"]))
 assert abs(cost - np.log(2)) < 1e-3
+
+# %% [markdown]
+# ### Your turn: write `forward_propagation`
+# Four lines: $Z^{[1]} = W^{[1]} X + b^{[1]}$, $A^{[1]} = \tanh(Z^{[1]})$,
+# $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$, $A^{[2]} = \sigma(Z^{[2]})$ (`sn.sigmoid`). Return
+# `A2` and the cache `{"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}`. Two classic slips: tanh at
+# the output (a probability must lie in $(0, 1)$) and a forgotten bias.
+
+
+# %%
+def forward_propagation(X, parameters):
+    """X: (n_x, m); parameters: {"W1", "b1", "W2", "b2"} -> (A2 of shape (1, m), cache)."""
+    # YOUR CODE HERE (about 6 lines)
+    raise NotImplementedError
+
+
+check_forward_propagation(forward_propagation)
 
 # %% [markdown]
 # ## 6. Backward propagation

@@ -42,7 +42,10 @@ import numpy as np
 
 from course_lib.c2_improving_dnns import gradient_checking as gc
 from course_lib.c2_improving_dnns import regularization as reg
-from course_lib.c2_improving_dnns.gradient_checking_checks import check_gradient_check_n
+from course_lib.c2_improving_dnns.gradient_checking_checks import (
+    check_gradient_check,
+    check_gradient_check_n,
+)
 from course_lib.exercises import random_network
 
 # %% [markdown]
@@ -112,6 +115,25 @@ assert abs(slope_one - 1) < 0.1 and abs(slope_two - 2) < 0.1
 # %%
 difference = gc.gradient_check(x=2, theta=4, print_msg=True)
 assert difference < 2e-7
+
+# %% [markdown]
+# ### Your turn: write `gradient_check`
+# With `gc.forward_propagation(x, theta)` ($J = \theta x$) and
+# `gc.backward_propagation(x, theta)` (its derivative), compute `gradapprox` with the
+# two-sided difference, then the relative difference above with `np.linalg.norm`. Use the
+# `epsilon` argument; the check also tries another one. Classic slips: dividing by
+# $\varepsilon$ instead of $2\varepsilon$, the one-sided difference, and returning the
+# plain difference $\|\text{grad} - \text{gradapprox}\|$ without the denominator.
+
+
+# %%
+def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    """x, theta: numbers -> difference, a number (about 1e-7 or less when grad is right)."""
+    # YOUR CODE HERE (about 6 lines)
+    raise NotImplementedError
+
+
+check_gradient_check(gradient_check)
 
 # %% [markdown]
 # ## 3. Checking a whole network
