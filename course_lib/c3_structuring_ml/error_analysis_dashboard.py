@@ -166,7 +166,8 @@ def tally_dashboard(
             fig, result, values, categories, dev_error, state
         ),
         controls={
-            "n_examined": int_slider("errors examined", min(n_examined, N), 5, N, 5),
+            # Step 1: every count up to all N errors is on the grid (N is rarely a round number).
+            "n_examined": int_slider("errors examined", min(n_examined, N), min(5, N), N),
             "seed": int_slider("sample seed", seed, 0, 20),
         },
         live=True,
