@@ -3,7 +3,9 @@
 nbval collects only `.ipynb` files; the lessons are committed as jupytext percent scripts.
 Every `.py` under notebooks/ with a jupytext header becomes an nbval notebook whose cells
 run in a fresh kernel; outputs are not compared (lax mode): the asserts inside the
-lessons are the tests. Run a single lesson with
+lessons are the tests. One thing about the outputs is checked: no printed line is longer
+than ``MAX_PRINTED_LINE`` characters, so JupyterLab at a normal width (about 1400 px, file
+browser open) never wraps a line in the middle of a word. Run a single lesson with
     .venv/bin/python -m pytest notebooks/c1_neural_networks/01_logistic_regression.py
 """
 
@@ -15,6 +17,26 @@ import nbval.plugin
 import pytest
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
+MAX_PRINTED_LINE = 100
+
+
+class LessonCell(nbval.plugin.IPyNbCell):
+    """A lesson cell: run by nbval, then its printed lines are measured."""
+
+    def runtest(self):
+        super().runtest()
+        too_long = [
+            line
+            for out in self.test_outputs or ()
+            if out.get("output_type") == "stream"
+            for line in out.get("text", "").splitlines()
+            if len(line) > MAX_PRINTED_LINE
+        ]
+        if too_long:
+            raise AssertionError(
+                f"{len(too_long)} printed line(s) longer than {MAX_PRINTED_LINE} characters "
+                "(JupyterLab would break them mid-word); split them. First: " + too_long[0]
+            )
 
 
 class JupytextLesson(nbval.plugin.IPyNbFile):
@@ -28,7 +50,10 @@ class JupytextLesson(nbval.plugin.IPyNbFile):
         lesson = jupytext.read(self.path)
         # nbval reads its file with nbformat.read; hand it the converted lesson instead.
         with mock.patch.object(nbval.plugin.nbformat, "read", return_value=lesson):
-            yield from super().collect()
+            for item in super().collect():
+                if type(item) is nbval.plugin.IPyNbCell:
+                    item.__class__ = LessonCell  # same state, plus the line-length check
+                yield item
 
 
 def _is_lesson(path: Path) -> bool:

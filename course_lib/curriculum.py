@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import re
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,19 +78,30 @@ def _resolve(dotted: str):
     return getattr(importlib.import_module(module), attribute)
 
 
+def _lesson_lines(notebook: str) -> list[str]:
+    # The section anchor goes on its own line: path and anchor together outgrow a cell.
+    path, _, anchor = notebook.partition("#")
+    return [f"  lesson : {path}"] + ([f"  section: #{anchor}"] if anchor else [])
+
+
 def describe(item_id: str) -> str:
     """Where an item is taught, implemented, twinned, tested and checked, as a few lines."""
     item = entry(item_id)
     lines = [
         f"{item['id']}  {item['title']}",
-        f"  lesson : {item['notebook']}",
+        *_lesson_lines(item["notebook"]),
         f"  NumPy  : {item['numpy'] or '(concept: no function)'}",
         f"  Keras  : {item['keras'] or '(none: ' + item.get('why', 'no reason given') + ')'}",
         f"  tests  : {', '.join(item['tests'])}",
     ]
     if item.get("check"):
-        lines.append(f"  check  : {item['check']}(your_function)")
-    return "\n".join(lines)
+        module, _, check = item["check"].rpartition(".")
+        lines += [f"  check  : {check}(your_function)", f"           from {module}"]
+    # Wrapped at spaces to 100 characters, so a notebook cell never breaks a name.
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, 100, subsequent_indent=" " * 11, break_long_words=False))
+        for line in lines
+    )
 
 
 def where(item_id: str) -> None:

@@ -18,6 +18,7 @@ import os
 import platform
 import random
 import sys
+import textwrap
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -31,6 +32,7 @@ __all__ = [
     "seed_everything",
     "device_summary",
     "limit_blas_threads",
+    "print_values",
     "start_lesson",
     "Lesson",
 ]
@@ -117,16 +119,28 @@ def seed_everything(seed: int) -> np.random.Generator:
 
 
 def device_summary(tf: ModuleType | None) -> str:
-    """One line on where the Keras twins run, and how to get a GPU if there is none."""
+    """Where the Keras twins run, and how to get a GPU if there is none (lines <= 100 chars)."""
     if tf is None:
         return "Device: NumPy only (TensorFlow not loaded)."
     gpus = tf.config.list_physical_devices("GPU")
     if gpus:
         return f"Device: GPU ({', '.join(g.name for g in gpus)}); Keras twins run there."
     return (
-        f"Device: CPU ({os.cpu_count()} cores). For a GPU, use a machine with CUDA and run "
-        "`TF_VARIANT=gpu make lab` (see README)."
+        f"Device: CPU ({os.cpu_count()} cores).\n"
+        "For a GPU, use a machine with CUDA and run `TF_VARIANT=gpu make lab` (see README)."
     )
+
+
+def print_values(label: str, values: dict, fmt: str = "{:.1e}", width: int = 100) -> None:
+    """Print ``label: name value, name value, ...`` wrapped at ``width`` characters.
+
+    A lesson's dict of numbers printed as a dict runs past a notebook cell's width and
+    wraps mid-word; this keeps each name next to its value and every line within width.
+    """
+    # A no-break space inside each pair: textwrap breaks only between pairs.
+    items = ", ".join(f"{name}\u00a0{fmt.format(value)}" for name, value in values.items())
+    text = textwrap.fill(f"{label}: {items}", width, subsequent_indent="  ")
+    print(text.replace("\u00a0", " "))
 
 
 def limit_blas_threads(threads: int = 1) -> None:

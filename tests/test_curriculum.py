@@ -39,6 +39,14 @@ def test_where_names_lesson_function_twin_and_check(capsys):
     assert curriculum.describe(" c1.6 ") == curriculum.describe("C1.06")
 
 
+def test_where_keeps_every_line_within_a_notebook_width_and_lists_every_test():
+    for item in curriculum.load_index():
+        text = curriculum.describe(item["id"])
+        lines = text.splitlines()
+        assert max(map(len, lines)) <= 100, text
+        assert all(name in text for name in item["tests"]), text
+
+
 @pytest.mark.parametrize(
     "item_id, message",
     [

@@ -171,7 +171,7 @@ def plot_error_grids(grids, outcomes, row_names, thresholds):
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(
-        len(grids), 2, figsize=(10.5, 3.2 * len(grids)), sharex=True, sharey=True, squeeze=False
+        len(grids), 2, figsize=(9.6, 3.2 * len(grids)), sharex=True, sharey=True, squeeze=False
     )
     vmax = 100 * max(g.max() for pair in grids.values() for g in pair)
     frames = {"chosen": ("#d1242f", "-", "chosen on dev"), "best": ("k", "--", "best on test")}
@@ -596,7 +596,7 @@ def plot_flagged_models(models_by_name, X, Y, flagged, shown: int = 1000):
     X = require_shape("X", X, (2, None), "(2, m)")
     Y = require_shape("Y", Y, (1, X.shape[1]), "(1, m)")
     mask = require_shape("flagged", flagged, (1, X.shape[1]), "(1, m)").astype(bool)[0]
-    fig, axes = plt.subplots(1, len(models_by_name), figsize=(5.25 * len(models_by_name), 4.4))
+    fig, axes = plt.subplots(1, len(models_by_name), figsize=(4.8 * len(models_by_name), 4.4))
     axes = np.atleast_1d(axes)
     part = slice(0, int(shown))
     g0, g1 = np.meshgrid(np.linspace(0.55, 1.45, 120), np.linspace(-0.9, -0.1, 120))

@@ -198,8 +198,8 @@ def improvement_recipe(
     steps: list[str] = []
     if r["focus"] == FOCUS_UNCLEAR:
         steps.append(
-            "surpassed human level: avoidable bias no longer measurable; use error analysis, "
-            "expect slower progress"
+            "surpassed human level: avoidable bias not measurable; "
+            "use error analysis; expect slow progress"
         )
     big_bias = r["avoidable_bias"] > tol and train_error >= human_error
     big_variance = r["variance"] > tol
@@ -507,7 +507,7 @@ def plot_decision_flow(ax=None):
     """
     from course_lib.plots import flow_arrow, flow_box, flowchart_axes
 
-    ax = flowchart_axes(ax, (0, 10), (0, 7), figsize=(10, 4.8))
+    ax = flowchart_axes(ax, (0, 10), (0, 7), figsize=(9.6, 4.6))
     small = {"fontsize": 8.5}
     flow_box(
         ax,

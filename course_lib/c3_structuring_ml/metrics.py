@@ -107,7 +107,7 @@ def plot_orthogonalization(ax=None):
     """
     from course_lib.plots import flow_arrow, flow_box, flowchart_axes
 
-    ax = flowchart_axes(ax, (0, 12.6), (0.5, 6.0), figsize=(11, 4.2))
+    ax = flowchart_axes(ax, (0, 12.6), (0.5, 6.0), figsize=(9.6, 3.7))
     goals = [
         "fit training set\n(~ human level)",
         "fit dev set",

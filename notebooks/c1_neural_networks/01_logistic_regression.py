@@ -34,7 +34,7 @@
 # is implemented and tested.
 
 # %%
-from course_lib.lesson import start_lesson
+from course_lib.lesson import print_values, start_lesson
 
 lesson = start_lesson("C1 - Logistic regression as a neural network", seed=1)
 budget, tf = lesson.budget, lesson.tf
@@ -254,7 +254,7 @@ assert J == 33.0 and grads["da"] == 3.0 and grads["db"] == 6.0 and grads["dc"] =
 errors = check_backward(
     graph_forward, graph_backward, {"a": 5.0, "b": 3.0, "c": 2.0}, wrt=["a", "b", "c"]
 )
-print("relative differences:", {k: f"{v:.1e}" for k, v in errors.items()})
+print_values("relative differences", errors)
 assert max(errors.values()) < 1e-7
 
 # %% [markdown]
@@ -345,7 +345,7 @@ errors = check_backward(
     wrt=["w", "b"],
     scale=1 / few.shape[1],  # the layer averages over m, as J does
 )
-print("relative differences:", {k: f"{v:.1e}" for k, v in errors.items()})
+print_values("relative differences", errors)
 assert max(errors.values()) < 1e-7
 
 # %% [markdown]
@@ -374,8 +374,10 @@ assert t_vec < t_loop
 # $$Z = w^T X + b, \quad A = \sigma(Z), \quad dZ = A - Y, \quad
 #   dw = \tfrac{1}{m} X\, dZ^T, \quad db = \tfrac{1}{m} \textstyle\sum dZ.$$
 #
-# In NumPy `dw = np.dot(X, dZ.T) / m`. **Common mistake:** `X * dZ.T` is an elementwise
-# product that broadcasts to a wrong $(n_x, m)$ array instead of the $(n_x, 1)$ gradient.
+# In NumPy `dw = np.dot(X, dZ.T) / m`. **Common mistake:** `X * dZ` is an elementwise
+# product: it broadcasts to an $(n_x, m)$ array, one column per example, instead of the
+# $(n_x, 1)$ gradient (`X * dZ.T` fails outright: $(n_x, m)$ and $(m, 1)$ do not broadcast
+# unless $n_x = m$).
 #
 # ### Your turn: write `propagate`
 # Fill in the function below so that it returns `grads = {"dw": dw, "db": db}` and the

@@ -223,9 +223,8 @@ for name, row in zip(table["names"], accuracy):
 logistic, small, large = accuracy
 gains = 100 * (accuracy[:, -1] - accuracy[:, 0])
 print(
-    f"gain from m = {train_sizes[0]} to {train_sizes[-1]}: "
-    + ", ".join(f"{name} {gain:+.1f}" for name, gain in zip(table["names"], gains))
-    + " points"
+    f"gain from m = {train_sizes[0]} to {train_sizes[-1]}, in points:\n"
+    + "\n".join(f"  {name:34s}{gain:+5.1f}" for name, gain in zip(table["names"], gains))
 )
 print(
     f"small NN behind logistic regression by {100 * (logistic[0] - small[0]):.1f} points at "
@@ -431,8 +430,8 @@ assert flat_wide > flat_narrow
 s_edge = (1 + np.sqrt(1 - 4 * FLAT)) / 2
 z_sigmoid, z_tanh = np.log(s_edge / (1 - s_edge)), np.arctanh(np.sqrt(1 - FLAT))
 print(
-    f"g'(z) < {FLAT} beyond |z| = {z_sigmoid:.2f} (sigmoid) and {z_tanh:.2f} (tanh): "
-    f"tanh flattens at {z_tanh / z_sigmoid:.2f} times the sigmoid's |z|"
+    f"g'(z) < {FLAT} beyond |z| = {z_sigmoid:.2f} (sigmoid) and {z_tanh:.2f} (tanh):\n"
+    f"  tanh flattens at {z_tanh / z_sigmoid:.2f} times the sigmoid's |z|"
 )
 assert np.isclose(act.sigmoid_derivative(z_sigmoid), FLAT) and np.isclose(
     act.tanh_derivative(z_tanh), FLAT

@@ -34,7 +34,7 @@
 # `deep_network_tf.py`. The next lesson trains these networks on images.
 
 # %%
-from course_lib.lesson import start_lesson
+from course_lib.lesson import print_values, start_lesson
 
 lesson = start_lesson("C1 - Deep network step by step", seed=1)
 budget, tf = lesson.budget, lesson.tf
@@ -293,7 +293,7 @@ for activation in ["relu", "sigmoid"]:
     errors[f"{activation}: A_prev"] = check_backward(forward, backward, inputs, ["A_prev"])[
         "A_prev"
     ]
-print("linear and linear+activation blocks:", {k: f"{v:.0e}" for k, v in errors.items()})
+print_values("linear and linear+activation blocks", errors, "{:.0e}")
 assert max(errors.values()) < 1e-7
 
 # %% [markdown]
@@ -461,7 +461,7 @@ AL_keras, _ = dn_tf.L_model_forward(X_check, params_check)
 grads_keras = dn_tf.L_model_backward(X_check, Y_check, params_check)
 differences = {"AL": np.abs(AL_keras - AL_check).max()}
 differences |= {key: np.abs(grads_keras[key] - grads_check[key]).max() for key in grads_keras}
-print({k: f"{v:.1e}" for k, v in differences.items()})
+print_values("largest |NumPy - Keras|", differences)
 assert max(differences.values()) < 1e-5
 
 # %% [markdown]

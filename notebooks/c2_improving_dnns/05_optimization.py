@@ -35,7 +35,7 @@
 # `optimizers_tf.py`); `course_lib.where("C2.45")` says where an item is taught and tested.
 
 # %%
-from course_lib.lesson import start_lesson
+from course_lib.lesson import print_values, start_lesson
 
 lesson = start_lesson("C2 - Optimization algorithms", seed=1)
 budget = lesson.budget
@@ -385,7 +385,7 @@ paths_dash
 
 # %%
 final_J = {k: bowl(p[-1]) for k, p in paths_dash.result.items()}
-print("final cost after 50 steps:", {k: f"{v:.3g}" for k, v in final_J.items()})
+print_values("final cost after 50 steps", final_J, "{:.3g}")
 assert final_J["adam"] < final_J["gd"] and final_J["rmsprop"] < final_J["gd"]
 
 # %% [markdown]
@@ -651,7 +651,7 @@ plateau_J = {
         ("adam", "adam", 0.3),
     ]
 }
-print("plateau, J after 60 steps:", {k: round(v, 4) for k, v in plateau_J.items()})
+print_values("plateau, J after 60 steps", plateau_J, "{:.4f}")
 start_J = plateau(plateau.start)
 assert start_J - plateau_J["momentum"] < 2 * (start_J - plateau_J["gd"])  # no faster than GD
 assert plateau_J["v = beta v + dW"] < start_J - 10 * (start_J - plateau_J["gd"])
@@ -734,8 +734,9 @@ for size in (1.0, 1e-7):
         "moving": max(np.abs(moving_eps[k] - keras[k]).max() for k in start) / moved,
     }
     print(
-        f"gradients x {size:g}: |course - Keras| / Keras's move = {adam_gaps[size]['same']:.1e} "
-        f"with the same epsilon, {adam_gaps[size]['moving']:.1e} with epsilon / sqrt(1 - beta2^t)"
+        f"gradients x {size:g}: |course - Keras| / Keras's move =\n"
+        f"  {adam_gaps[size]['same']:.1e} with the same epsilon, "
+        f"{adam_gaps[size]['moving']:.1e} with epsilon / sqrt(1 - beta2^t)"
     )
 assert adam_gaps[1.0]["same"] < 1e-4  # ordinary gradients: epsilon hardly matters
 assert adam_gaps[1e-7]["same"] > 1  # sqrt(S) ~ epsilon: the two Adams part ways

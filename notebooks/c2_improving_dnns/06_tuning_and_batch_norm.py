@@ -39,7 +39,7 @@
 # (NumPy), `batch_norm_tf.py` (Keras twin), their dashboards and exercise checks.
 
 # %%
-from course_lib.lesson import start_lesson
+from course_lib.lesson import print_values, start_lesson
 
 lesson = start_lesson("C2 - Hyperparameter tuning and batch normalisation", seed=1)
 budget, tf = lesson.budget, lesson.tf
@@ -551,7 +551,7 @@ def derived_backward(d_out, bn_cache):  # step 4, from the forward pass's cache
 derived_check = check_backward(bn_train, derived_backward, inputs, wrt=["Z"], dout=dout)
 errors["Z (derived here)"] = derived_check["Z"]
 naive = check_backward(bn_train, naive_backward, inputs, wrt=["Z"], dout=dout)["Z"]
-print("relative differences:", {k: f"{v:.1e}" for k, v in errors.items()})
+print_values("relative differences", errors)
 print(f"without the mu and sigma^2 paths: {naive:.1e}")
 assert max(errors.values()) < 1e-7 and naive > 1e-2
 
@@ -647,7 +647,7 @@ for learning_rate in (0.02, 0.1):
     with_bn, plain = runs[learning_rate, True]["costs"], runs[learning_rate, False]["costs"]
     print(
         f"alpha = {learning_rate}: mean cost over {num_epochs} epochs {np.mean(with_bn):.3f} "
-        f"with BN, {np.mean(plain):.3f} without; J < 0.25 reached: "
+        f"with BN, {np.mean(plain):.3f} without;\n  J < 0.25 reached: "
         f"{describe(epochs_to_reach(with_bn))} with BN, {describe(epochs_to_reach(plain))} without"
     )
     assert np.mean(with_bn) < 0.8 * np.mean(plain)  # lower all along: faster training

@@ -362,7 +362,7 @@ regions_dashboard
 # %%
 for task, row in sm.LOSS_BY_TASK.items():
     print(f"{task}\n    output: {row['output']}\n    loss:   {row['loss']}")
-    print(f"    Keras:  {row['keras']}")
+    print("    Keras:  " + row["keras"].replace(" (", "\n            ("))
 
 # Each Keras loss the table names computes the formula next to it (Keras keeps examples in
 # rows, so the (n_y, m) arrays are transposed):

@@ -256,8 +256,9 @@ Table(
 best_f1 = max(zoo, key=lambda m: m["f1"])
 best_P, best_R = max(zoo, key=lambda m: m["precision"]), max(zoo, key=lambda m: m["recall"])
 print(
-    f"highest precision: {best_P['name']} ({best_P['precision']:.1%}); highest recall: "
-    f"{best_R['name']} ({best_R['recall']:.1%}); best F1: {best_f1['name']} with {best_f1['f1']:.1%}"
+    f"highest precision: {best_P['name']} ({best_P['precision']:.1%})\n"
+    f"highest recall:    {best_R['name']} ({best_R['recall']:.1%})\n"
+    f"best F1:           {best_f1['name']} with {best_f1['f1']:.1%}"
 )
 assert all(m["f1"] <= (m["precision"] + m["recall"]) / 2 + 1e-12 for m in zoo)  # HM <= AM
 assert best_f1["hidden_layers"] and best_f1["f1"] > zoo[0]["f1"] + 0.05  # a network wins
@@ -354,7 +355,8 @@ Table(["model", *names, "average", "pooled"], rows, title="Dev error per market"
 
 # %%
 ranked = sorted(zoo, key=lambda m: m["average_error"])
-print("ranking by the average:", " < ".join(m["name"] for m in ranked))
+print("ranking by the average, best first:")
+print("\n".join(f"  {k}. {m['name']}" for k, m in enumerate(ranked, start=1)))
 us, other = names.index("US"), names.index("Other")
 assert all(m["market_errors"][us] < m["market_errors"][other] for m in zoo)  # noisier market
 assert ranked[0]["hidden_layers"] and ranked[-1]["average_error"] > ranked[0]["average_error"]

@@ -114,9 +114,10 @@ plt.show()
 for label, out in outcomes.items():
     rank = int(np.sum(grids[label][1] < out["chosen_test_error"])) + 1
     print(
-        f"{label}: chose {names[out['chosen'][0]]} at t = {THRESHOLDS[out['chosen'][1]]}: "
+        f"{label}:\n  chose {names[out['chosen'][0]]} at t = {THRESHOLDS[out['chosen'][1]]}: "
         f"dev {out['chosen_dev_error']:.1%}, test {out['chosen_test_error']:.1%} "
-        f"(rank {rank} of {grids[label][1].size} on test; best on test {out['best_test_error']:.1%})"
+        f"(rank {rank} of {grids[label][1].size} on test; "
+        f"best on test {out['best_test_error']:.1%})"
     )
 bad = outcomes["dev: first 4 regions, test: last 4"]
 good = outcomes["dev and test: shuffled from all 8 regions"]
@@ -222,7 +223,7 @@ worse, diff = max(e_a, e_b), abs(e_a - e_b)
 m95 = dt.dev_size_needed(worse, diff, disagreement=q_ab)
 print(
     f"on the pool: {small_net['name']} {e_a:.2%}, {big_net['name']} {e_b:.2%}, "
-    f"difference {100 * diff:.2f} pts, disagreement {q_ab:.1%}; 95 % needs ~{m95:,} (same set)"
+    f"difference {100 * diff:.2f} pts,\n  disagreement {q_ab:.1%}; 95 % needs ~{m95:,} (same set)"
 )
 
 sizes = np.unique(np.round(m95 * np.array([1 / 16, 1 / 4, 1, 4])).astype(int))
@@ -253,8 +254,8 @@ for m, rate in zip(sizes, measured):
 assert measured[-1] > 0.95 and measured[0] < 0.9  # too small a dev set is a coin toss
 m95_unpaired = dt.dev_size_needed(worse, diff)
 print(
-    f"for 95 %: {m95:,} examples on the same dev set; the unpaired formula would ask for "
-    f"{m95_unpaired:,}, {m95_unpaired / m95:.1f} times as many"
+    f"for 95 %: {m95:,} examples on the same dev set;\n"
+    f"  the unpaired formula would ask for {m95_unpaired:,}, {m95_unpaired / m95:.1f} times as many"
 )
 assert m95_unpaired > 1.5 * m95
 

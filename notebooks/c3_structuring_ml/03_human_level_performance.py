@@ -178,8 +178,8 @@ at_256 = sizes.index(256)
 bought = (dev[0] - dev[at_256]) / (dev[0] - dev.min())
 passed = next(m for m, e in zip(sizes, dev) if e < HUMAN)
 print(
-    f"the first 256 examples buy {bought:.0%} of the whole drop in dev error; the curve passes "
-    f"the human team at m = {passed}"
+    f"the first 256 examples buy {bought:.0%} of the whole drop in dev error;\n"
+    f"the curve passes the human team at m = {passed}"
 )
 assert bought > 0.75  # most of the accuracy comes from the first few hundred examples
 assert train_curve[0] < BAYES  # a tiny training set is fitted better than the Bayes limit
@@ -296,7 +296,7 @@ calc_B = hl.avoidable_bias_and_variance(HUMAN, B["train_error"], B["dev_error"])
 for name, fit, calc in (("A", A, calc_A), ("B", B, calc_B)):
     print(
         f"{name}: train {100 * fit['train_error']:.1f} %, dev {100 * fit['dev_error']:.1f} % "
-        f"(human {100 * HUMAN:.1f} %): avoidable bias {100 * calc['avoidable_bias']:+.1f}, "
+        f"(human {100 * HUMAN:.1f} %):\n   avoidable bias {100 * calc['avoidable_bias']:+.1f}, "
         f"variance {100 * calc['variance']:+.1f} -> work on {calc['focus']}"
     )
 assert calc_A["focus"] == hl.FOCUS_BIAS and calc_B["focus"] == hl.FOCUS_VARIANCE
@@ -357,7 +357,7 @@ Table(
 )
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(10.5, 4), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 4), sharey=True)
 titles = {
     "A": "A: logistic regression, 2,048 examples (bias)",
     "B": f"B: [2, 64, 64, 1] on {m_small} examples (variance)",
@@ -427,7 +427,7 @@ print(f"Bayes proxy: {best_name} ({100 * best:.1f} %) -> Bayes error <= {100 * b
 # to take: every rung is an upper bound on the Bayes error, and the best is the tightest.
 bounds = {name: e - rule_dev_error for name, e in human_errors.items()}
 print(
-    "simulated rungs minus the Bayes error on this dev set: "
+    "simulated rungs minus the Bayes error on this dev set:\n  "
     + ", ".join(f"{name} {100 * b:+.1f}" for name, b in bounds.items())
 )
 assert all(b > 0 for b in bounds.values())
@@ -490,8 +490,8 @@ print(
 )
 true_bias, true_variance = train_big - BAYES, dev_big - train_big
 print(
-    f"with the TRUE Bayes error {100 * BAYES:.0f} % (known only because we made the data): "
-    f"avoidable bias {100 * true_bias:+.1f}, variance {100 * true_variance:+.1f} points"
+    f"with the TRUE Bayes error {100 * BAYES:.0f} % (known only because we made the data):\n"
+    f"  avoidable bias {100 * true_bias:+.1f}, variance {100 * true_variance:+.1f} points"
 )
 assert train_big < HUMAN and beyond["focus"] == hl.FOCUS_UNCLEAR
 assert beyond["avoidable_bias"] < 0  # against the team, a meaningless negative "bias"

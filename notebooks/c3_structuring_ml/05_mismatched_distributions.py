@@ -108,7 +108,7 @@ X_app_demo, _ = mm.voice_clips(1, SHIFT, seed=SEED)  # the same clip, recorded i
 words = mm.word_templates()
 names = {0: '"no"', 1: '"yes"'}
 
-fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.6), sharey=True)
+fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.6), sharey=True)
 axes[0].plot(words[:, 1], color="C2", lw=2, label='"yes" (y = 1)')
 axes[0].plot(words[:, 0], color="C4", lw=2, label='"no" (y = 0)')
 axes[0].set_title("the two words, clean", fontsize=10)
@@ -368,7 +368,7 @@ assert abs(errors_A["test"] - errors_A["dev"]) < noise_dev_test
 overfit = mm.dev_overfitting(model_A, sets["dev"], sets["test"], m_small=50, repeats=50, seed=SEED)
 print(
     f"tuned on 50 dev clips: dev error {pct(overfit['dev'])}, test error {pct(overfit['test'])}"
-    f" -> overfitting to the dev set {100 * overfit['gap']:+.1f} points"
+    f"\n  -> overfitting to the dev set {100 * overfit['gap']:+.1f} points"
     f" (the dev error was optimistic in {overfit['optimistic']:.0%} of the repeats)"
 )
 assert overfit["gap"] > 0.02 and overfit["optimistic"] > 0.6
@@ -563,7 +563,7 @@ assert errors_fixed["train"] > errors_A["train"] and fixed["human"] > HUMAN_TRAI
 M_SYNTH = budget.pick(ci=3000, full=6000)
 small = syn.pool_experiment(3, SHIFT, m_train=M_SYNTH, num_iterations=ITERATIONS, seed=SEED)
 clean_X, clean_Y = mm.voice_clips(M_SYNTH, 0.0, seed=SEED)
-fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.6), sharey=True)
+fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.6), sharey=True)
 for k, ax in enumerate(axes):
     noise = small["X_train"][:, k] - clean_X[:, k]
     ax.plot(

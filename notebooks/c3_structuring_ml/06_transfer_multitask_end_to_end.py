@@ -150,7 +150,7 @@ transferred = ["new head only", "fine-tune layers 2-3", "fine-tune all layers"]
 advantage = dev["from scratch"] - np.min([dev[name] for name in transferred], axis=0)
 finetune_gain = dev["new head only"] - dev["fine-tune all layers"]
 
-fig, (ax, gap_ax) = plt.subplots(1, 2, figsize=(10.5, 4.4), gridspec_kw={"width_ratios": [1.3, 1]})
+fig, (ax, gap_ax) = plt.subplots(1, 2, figsize=(9.6, 4.4), gridspec_kw={"width_ratios": [1.3, 1]})
 styles = {"from scratch": ("0.35", "s"), "new head only": ("C1", "o")}
 styles.update({"fine-tune layers 2-3": ("C2", "^"), "fine-tune all layers": ("C0", "D")})
 for name, errors in dev.items():
@@ -279,7 +279,7 @@ gain_big = with_big_A["from scratch"][0] - with_big_A["new head only"][0]
 gain_small = with_small_A["from scratch"][0] - with_small_A["new head only"][0]
 print(
     f"transfer cuts B's dev error by {100 * gain_big:.1f} points after pre-training on "
-    f"{M_A} examples of A, by {100 * gain_small:.1f} points after 50"
+    f"{M_A} examples of A,\n  by {100 * gain_small:.1f} points after 50"
 )
 assert with_big_A["new head only"][0] < with_small_A["new head only"][0] - 0.05
 assert gain_big > gain_small + 0.05  # most of the benefit needs a big task A
@@ -626,7 +626,7 @@ assert cost_gap < 1e-5 and grad_gap < 1e-5
 # %%
 X_scan, Y_scan, age_scan = e2e.xray_scans(400, seed=2)
 examples = [int(np.argmin(np.abs(age_scan - a))) for a in (4, 12)]
-fig, axes = plt.subplots(1, 2, figsize=(10.5, 3.6), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.6), sharey=True)
 for ax, i in zip(axes, examples):
     scan = X_scan[:, i]
     bones = e2e.measure_bones(X_scan[:, i : i + 1]).ravel().astype(int)

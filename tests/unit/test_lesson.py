@@ -169,3 +169,12 @@ def test_start_lesson_limits_numpy_blas_threads():
     assert threads and set(threads) == {1}
     with pytest.raises(ValueError, match="at least 1"):
         lesson.limit_blas_threads(0)
+
+
+def test_print_values_wraps_between_pairs_within_the_width(capsys):
+    values = {f"dW{l}": 1.25e-9 * l for l in range(1, 15)}
+    lesson.print_values("relative differences", values, width=60)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 1 and max(map(len, lines)) <= 60
+    pairs = " ".join(line.strip() for line in lines).split(": ", 1)[1].split(", ")
+    assert pairs == [f"dW{l} {1.25e-9 * l:.1e}" for l in range(1, 15)]
