@@ -231,6 +231,17 @@ def count_parameters(layer_dims: Sequence[int]) -> int:
 # --- forward ------------------------------------------------------------------------------
 
 
+def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b without the floating-point warning some BLAS kernels raise on an inf input.
+
+    On some CPUs (seen on AMD EPYC) OpenBLAS multiplies padding zeros by an inf and sets the
+    "invalid" flag although every entry of the result is right; NumPy then warns "invalid
+    value encountered in matmul". A real NaN in the result still shows as NaN.
+    """
+    with np.errstate(invalid="ignore"):
+        return a @ b
+
+
 def linear_forward(A, W, b) -> tuple[np.ndarray, tuple]:
     """The linear part of a layer: Z = W A + b (b broadcast over the m columns).
 
@@ -253,7 +264,7 @@ def linear_forward(A, W, b) -> tuple[np.ndarray, tuple]:
     # One layer inside a forward pass: an exploding network's activations may be inf.
     A = require_shape("A", A, (W.shape[1], None), "(n[l-1], m)", finite=False)
     b = require_shape("b", b, (W.shape[0], 1), "(n[l], 1)")
-    Z = W @ A + b
+    Z = _matmul(W, A) + b
     return Z, (A, W, b)
 
 
@@ -338,9 +349,9 @@ def linear_backward(dZ, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     A_prev, W, b = cache
     m = A_prev.shape[1]
     dZ = require_shape("dZ", dZ, (W.shape[0], m), "(n[l], m)", finite=False)
-    dW = dZ @ A_prev.T / m
+    dW = _matmul(dZ, A_prev.T) / m
     db = np.sum(dZ, axis=1, keepdims=True) / m
-    dA_prev = W.T @ dZ  # no 1/m here: it is not a parameter gradient (see the lesson)
+    dA_prev = _matmul(W.T, dZ)  # no 1/m here: it is not a parameter gradient (see the lesson)
     return dA_prev, dW, db
 
 

@@ -6,6 +6,7 @@ check whose diagnosis drifts from the real mistake fails these tests.
 
 import numpy as np
 import pytest
+from slip_testing import fails_with, stub
 
 from course_lib.c1_neural_networks import activations as act
 from course_lib.c1_neural_networks import activations_checks as ac
@@ -16,17 +17,6 @@ from course_lib.c2_improving_dnns import optimizers_checks as oc
 from course_lib.c2_improving_dnns import softmax as sm
 from course_lib.c2_improving_dnns import softmax_checks as smc
 from course_lib.exercises import Case, Slip, check_function
-
-
-def _stub(*args, **kwargs):
-    raise NotImplementedError
-
-
-def _fails_with(result, fragment):
-    assert result.status == "failed", result
-    assert fragment in result.message, result.message
-    assert result.message.count("Hint:") == 1, result.message
-
 
 # --- Adam ---------------------------------------------------------------------------------------
 
@@ -78,7 +68,7 @@ def _adam(
 def test_adam_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert oc.check_update_parameters_with_adam(optimizers.update_parameters_with_adam).passed
     assert oc.check_update_parameters_with_adam(_adam).passed
-    assert oc.check_update_parameters_with_adam(_stub).status == "not attempted"
+    assert oc.check_update_parameters_with_adam(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -94,8 +84,9 @@ def test_adam_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_adam_slips_get_their_own_hint(slip, fragment):
-    result = oc.check_update_parameters_with_adam(lambda *a, **k: _adam(*a, **k, slip=slip))
-    _fails_with(result, fragment)
+    with np.errstate(invalid="ignore"):  # "s from v" can make s negative: sqrt gives NaN
+        result = oc.check_update_parameters_with_adam(lambda *a, **k: _adam(*a, **k, slip=slip))
+    fails_with(result, fragment)
     if slip != "epsilon inside":
         assert "epsilon goes outside" not in result.message
 
@@ -138,7 +129,7 @@ def _gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False
 def test_gradient_check_n_reference_and_correct_learner_pass():
     assert gcc.check_gradient_check_n(gc.gradient_check_n).passed
     assert gcc.check_gradient_check_n(_gradient_check_n).passed
-    assert gcc.check_gradient_check_n(_stub).status == "not attempted"
+    assert gcc.check_gradient_check_n(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -152,7 +143,7 @@ def test_gradient_check_n_reference_and_correct_learner_pass():
 )
 def test_gradient_check_n_slips_fail(slip, fragment):
     result = gcc.check_gradient_check_n(lambda *a, **k: _gradient_check_n(*a, **k, slip=slip))
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
 
 
 # --- activations ----------------------------------------------------------------------------
@@ -162,9 +153,9 @@ def test_relu_derivative_follows_the_course_at_zero():
     assert act.relu_derivative(np.array([0.0]))[0] == 0.0
     assert ac.check_relu_derivative(act.relu_derivative).passed
     assert ac.check_relu_derivative(lambda z: (z > 0).astype(float)).passed
-    assert ac.check_relu_derivative(_stub).status == "not attempted"
-    _fails_with(ac.check_relu_derivative(lambda z: np.where(z >= 0, 1, 0)), "any value in [0, 1]")
-    _fails_with(ac.check_relu_derivative(lambda z: np.maximum(z, 0)), "a slope, 0 or 1")
+    assert ac.check_relu_derivative(stub).status == "not attempted"
+    fails_with(ac.check_relu_derivative(lambda z: np.where(z >= 0, 1, 0)), "any value in [0, 1]")
+    fails_with(ac.check_relu_derivative(lambda z: np.maximum(z, 0)), "a slope, 0 or 1")
 
 
 @pytest.mark.parametrize(
@@ -178,7 +169,7 @@ def test_relu_derivative_follows_the_course_at_zero():
 )
 def test_tanh_derivative_slips(learner, fragment):
     assert ac.check_tanh_derivative(act.tanh_derivative).passed
-    _fails_with(ac.check_tanh_derivative(learner), fragment)
+    fails_with(ac.check_tanh_derivative(learner), fragment)
 
 
 def test_tanh_by_hand_overflows_and_is_told_to_use_np_tanh():
@@ -187,7 +178,7 @@ def test_tanh_by_hand_overflows_and_is_told_to_use_np_tanh():
         return 1 - ((e - f) / (e + f)) ** 2
 
     with np.errstate(all="ignore"):
-        _fails_with(ac.check_tanh_derivative(by_hand), "np.tanh is safe")
+        fails_with(ac.check_tanh_derivative(by_hand), "np.tanh is safe")
 
 
 # --- the hint mechanism ---------------------------------------------------------------------
@@ -260,8 +251,8 @@ def test_predict_slips():
     from course_lib.c1_neural_networks.activations import sigmoid
 
     ge = lc.check_predict(lambda w, b, X: (sigmoid(np.dot(w.T, X) + b) >= 0.5) * 1.0)
-    _fails_with(ge, "A > 0.5 (strictly)")
-    _fails_with(lc.check_predict(lambda w, b, X: sigmoid(np.dot(w.T, X) + b)), "not A")
+    fails_with(ge, "A > 0.5 (strictly)")
+    fails_with(lc.check_predict(lambda w, b, X: sigmoid(np.dot(w.T, X) + b)), "not A")
 
 
 def test_l2_cost_for_any_number_of_layers():
@@ -280,4 +271,4 @@ def test_l2_cost_for_any_number_of_layers():
 
     assert rc.check_compute_cost_with_regularization(every_layer).passed
     assert rc.check_compute_cost_with_regularization(reg.compute_cost_with_regularization).passed
-    _fails_with(rc.check_compute_cost_with_regularization(three_layers_only), "every 'W1'")
+    fails_with(rc.check_compute_cost_with_regularization(three_layers_only), "every 'W1'")

@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 import pytest
+from slip_testing import fails_with, stub
 
 from course_lib.c1_neural_networks import deep_network as dn
 from course_lib.c1_neural_networks import deep_network_checks as dc
@@ -19,16 +20,6 @@ from course_lib.c1_neural_networks import logistic_regression_checks as lc
 from course_lib.c1_neural_networks import shallow_network as sn
 from course_lib.c1_neural_networks import shallow_network_checks as sc
 from course_lib.c1_neural_networks.activations import sigmoid
-
-
-def _stub(*args, **kwargs):
-    raise NotImplementedError
-
-
-def _fails_with(result, fragment):
-    assert result.status == "failed", result
-    assert fragment in result.message, result.message
-    assert result.message.count("Hint:") == 1, result.message
 
 
 def _with_slip(learner, slip):
@@ -59,7 +50,7 @@ def _sigmoid(z, *, slip=None):
 def test_sigmoid_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert lc.check_sigmoid(sigmoid).passed
     assert lc.check_sigmoid(_sigmoid).passed
-    assert lc.check_sigmoid(_stub).status == "not attempted"
+    assert lc.check_sigmoid(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -75,7 +66,7 @@ def test_sigmoid_reference_and_correct_learner_pass_and_stub_is_to_do():
 def test_sigmoid_slips_get_their_own_hint(slip, fragment):
     with np.errstate(divide="ignore"):
         result = lc.check_sigmoid(_with_slip(_sigmoid, slip))
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     if slip == "minus in the denominator":
         assert "1 - sigma(z)" not in result.message
 
@@ -125,7 +116,7 @@ def _propagate(w, b, X, Y, *, slip=None):
 def test_propagate_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert lc.check_propagate(lr.propagate).passed
     assert lc.check_propagate(_propagate).passed
-    assert lc.check_propagate(_stub).status == "not attempted"
+    assert lc.check_propagate(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -145,7 +136,7 @@ def test_propagate_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_propagate_slips_get_their_own_hint(slip, fragment):
-    _fails_with(lc.check_propagate(_with_slip(_propagate, slip)), fragment)
+    fails_with(lc.check_propagate(_with_slip(_propagate, slip)), fragment)
 
 
 def test_propagate_cost_hints_do_not_cross():
@@ -177,7 +168,7 @@ def _forward_propagation(X, parameters, *, slip=None):
 def test_forward_propagation_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert sc.check_forward_propagation(sn.forward_propagation).passed
     assert sc.check_forward_propagation(_forward_propagation).passed
-    assert sc.check_forward_propagation(_stub).status == "not attempted"
+    assert sc.check_forward_propagation(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -192,7 +183,7 @@ def test_forward_propagation_reference_and_correct_learner_pass_and_stub_is_to_d
 )
 def test_forward_propagation_slips_get_their_own_hint(slip, fragment):
     result = sc.check_forward_propagation(_with_slip(_forward_propagation, slip))
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     if slip != "sigmoid hidden":
         assert "np.tanh(Z1)" not in result.message
 
@@ -233,7 +224,7 @@ def _backward_propagation(parameters, cache, X, Y, *, slip=None):
 def test_backward_propagation_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert sc.check_backward_propagation(sn.backward_propagation).passed
     assert sc.check_backward_propagation(_backward_propagation).passed
-    assert sc.check_backward_propagation(_stub).status == "not attempted"
+    assert sc.check_backward_propagation(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -251,7 +242,7 @@ def test_backward_propagation_reference_and_correct_learner_pass_and_stub_is_to_
 )
 def test_backward_propagation_slips_get_their_own_hint(slip, fragment):
     result = sc.check_backward_propagation(_with_slip(_backward_propagation, slip))
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     if slip not in ("sigmoid derivative", "1 - A1"):
         assert "1 - A1**2" not in result.message
 
@@ -287,7 +278,7 @@ def _L_model_forward(X, parameters, *, slip=None):
 def test_L_model_forward_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert dc.check_L_model_forward(dn.L_model_forward).passed
     assert dc.check_L_model_forward(_L_model_forward).passed
-    assert dc.check_L_model_forward(_stub).status == "not attempted"
+    assert dc.check_L_model_forward(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -301,7 +292,7 @@ def test_L_model_forward_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_L_model_forward_slips_get_their_own_hint(slip, fragment):
-    _fails_with(dc.check_L_model_forward(_with_slip(_L_model_forward, slip)), fragment)
+    fails_with(dc.check_L_model_forward(_with_slip(_L_model_forward, slip)), fragment)
 
 
 # --- deep network: linear_backward (C1-04, section 6) -------------------------------------------
@@ -337,7 +328,7 @@ def _linear_backward(dZ, cache, *, slip=None):
 def test_linear_backward_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert dc.check_linear_backward(dn.linear_backward).passed
     assert dc.check_linear_backward(_linear_backward).passed
-    assert dc.check_linear_backward(_stub).status == "not attempted"
+    assert dc.check_linear_backward(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -355,7 +346,7 @@ def test_linear_backward_reference_and_correct_learner_pass_and_stub_is_to_do():
 )
 def test_linear_backward_slips_get_their_own_hint(slip, fragment):
     result = dc.check_linear_backward(_with_slip(_linear_backward, slip))
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     # "Reduce it to a single number" would send the axis=0 slip the wrong way.
     assert "single number" not in result.message
 
@@ -397,7 +388,7 @@ def _L_model_backward(AL, Y, caches, *, slip=None):
 def test_L_model_backward_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert dc.check_L_model_backward(dn.L_model_backward).passed
     assert dc.check_L_model_backward(_L_model_backward).passed
-    assert dc.check_L_model_backward(_stub).status == "not attempted"
+    assert dc.check_L_model_backward(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -415,7 +406,7 @@ def test_L_model_backward_reference_and_correct_learner_pass_and_stub_is_to_do()
 )
 def test_L_model_backward_slips_get_their_own_hint(slip, fragment):
     result = dc.check_L_model_backward(_with_slip(_L_model_backward, slip))
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     if not slip.startswith(("summed", "dAL summed")):
         assert "one entry per example" not in result.message
 
@@ -452,7 +443,7 @@ def _L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
 def test_L_layer_model_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert dc.check_L_layer_model(dn.L_layer_model).passed
     assert dc.check_L_layer_model(_L_layer_model).passed
-    assert dc.check_L_layer_model(_stub).status == "not attempted"
+    assert dc.check_L_layer_model(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -470,6 +461,6 @@ def test_L_layer_model_reference_and_correct_learner_pass_and_stub_is_to_do():
 )
 def test_L_layer_model_slips_get_their_own_hint(slip, fragment):
     result = dc.check_L_layer_model(_with_slip(_L_layer_model, slip))
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     if slip not in ("course default init", "xavier, default seed"):
         assert "seed=1" not in result.message

@@ -8,6 +8,7 @@ diagnosis drifts from the real mistake, or whose cases cannot see a slip, fails 
 
 import numpy as np
 import pytest
+from slip_testing import fails_with, stub
 
 from course_lib.c1_neural_networks.activations import relu, sigmoid
 from course_lib.c2_improving_dnns import batch_norm as bn
@@ -23,16 +24,6 @@ from course_lib.c2_improving_dnns import optimizers_checks as oc
 from course_lib.c2_improving_dnns import regularization as reg
 from course_lib.c2_improving_dnns import regularization_checks as rc
 from course_lib.c2_improving_dnns import tuning
-
-
-def _stub(*args, **kwargs):
-    raise NotImplementedError
-
-
-def _fails_with(result, fragment):
-    assert result.status == "failed", result
-    assert fragment in result.message, result.message
-    assert result.message.count("Hint:") == 1, result.message
 
 
 def _with(fn, slip):
@@ -81,7 +72,7 @@ def _diagnose(train_error, dev_error, bayes_error=0.0, tolerance=0.03, *, slip=N
 def test_diagnose_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert dgc.check_diagnose(dg.diagnose).passed
     assert dgc.check_diagnose(_diagnose).passed
-    assert dgc.check_diagnose(_stub).status == "not attempted"
+    assert dgc.check_diagnose(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -97,7 +88,7 @@ def test_diagnose_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_diagnose_slips_get_their_own_hint(slip, fragment):
-    _fails_with(dgc.check_diagnose(_with(_diagnose, slip)), fragment)
+    fails_with(dgc.check_diagnose(_with(_diagnose, slip)), fragment)
 
 
 def test_diagnose_boundary_case_is_exactly_at_the_tolerance():
@@ -167,7 +158,7 @@ def _he_one_layer_short(layers_dims):
 def test_he_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert inc.check_initialize_parameters_he(ini.initialize_parameters_he).passed
     assert inc.check_initialize_parameters_he(_he).passed
-    assert inc.check_initialize_parameters_he(_stub).status == "not attempted"
+    assert inc.check_initialize_parameters_he(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -183,7 +174,7 @@ def test_he_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_he_slips_get_their_own_hint(slip, fragment):
-    _fails_with(inc.check_initialize_parameters_he(_with(_he, slip)), fragment)
+    fails_with(inc.check_initialize_parameters_he(_with(_he, slip)), fragment)
 
 
 @pytest.mark.parametrize(
@@ -195,7 +186,7 @@ def test_he_slips_get_their_own_hint(slip, fragment):
     ],
 )
 def test_he_shape_bias_and_loop_slips(learner, fragment):
-    _fails_with(inc.check_initialize_parameters_he(learner), fragment)
+    fails_with(inc.check_initialize_parameters_he(learner), fragment)
 
 
 # --- forward_propagation_with_dropout (C2-03) -------------------------------------------------
@@ -246,7 +237,7 @@ def test_dropout_reference_and_correct_learner_pass_and_stub_is_to_do():
     check = rc.check_forward_propagation_with_dropout
     assert check(reg.forward_propagation_with_dropout).passed
     assert check(_dropout).passed
-    assert check(_stub).status == "not attempted"
+    assert check(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -262,7 +253,7 @@ def test_dropout_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_dropout_slips_get_their_own_hint(slip, fragment):
-    _fails_with(rc.check_forward_propagation_with_dropout(_with(_dropout, slip)), fragment)
+    fails_with(rc.check_forward_propagation_with_dropout(_with(_dropout, slip)), fragment)
 
 
 def test_dropout_cache_before_masking_is_told_what_the_cache_holds():
@@ -273,7 +264,7 @@ def test_dropout_cache_before_masking_is_told_what_the_cache_holds():
         return A3, (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
 
     check = rc.check_forward_propagation_with_dropout
-    _fails_with(check(cache_before_dropout), "with A1, A2 after dropout")
+    fails_with(check(cache_before_dropout), "with A1, A2 after dropout")
 
 
 # --- gradient_check, the 1-D one (C2-04) ---------------------------------------------------------
@@ -307,7 +298,7 @@ def _gradient_check(x, theta, epsilon=1e-7, print_msg=False, *, slip=None):
 def test_gradient_check_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert gcc.check_gradient_check(gc.gradient_check).passed
     assert gcc.check_gradient_check(_gradient_check).passed
-    assert gcc.check_gradient_check(_stub).status == "not attempted"
+    assert gcc.check_gradient_check(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -322,7 +313,7 @@ def test_gradient_check_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_gradient_check_slips_get_their_own_hint(slip, fragment):
-    _fails_with(gcc.check_gradient_check(_with(_gradient_check, slip)), fragment)
+    fails_with(gcc.check_gradient_check(_with(_gradient_check, slip)), fragment)
 
 
 # --- random_mini_batches (C2-05) ---------------------------------------------------------------
@@ -373,7 +364,7 @@ def _mini_batches_rows(X, Y, mini_batch_size=64, seed=0):
 def test_mini_batches_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert oc.check_random_mini_batches(mb.random_mini_batches).passed
     assert oc.check_random_mini_batches(_mini_batches).passed
-    assert oc.check_random_mini_batches(_stub).status == "not attempted"
+    assert oc.check_random_mini_batches(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -389,11 +380,11 @@ def test_mini_batches_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_mini_batches_slips_get_their_own_hint(slip, fragment):
-    _fails_with(oc.check_random_mini_batches(_with(_mini_batches, slip)), fragment)
+    fails_with(oc.check_random_mini_batches(_with(_mini_batches, slip)), fragment)
 
 
 def test_mini_batches_shuffling_rows_is_told_to_index_columns():
-    _fails_with(oc.check_random_mini_batches(_mini_batches_rows), "X[:, permutation]")
+    fails_with(oc.check_random_mini_batches(_mini_batches_rows), "X[:, permutation]")
 
 
 # --- batchnorm_forward_train (C2-06) -----------------------------------------------------------
@@ -434,7 +425,7 @@ def test_batchnorm_reference_and_correct_learner_pass_and_stub_is_to_do():
         lambda Z, g, b, epsilon=1e-8: bn.batchnorm_forward(Z, g, b, {"epsilon": epsilon})[0]
     ).passed
     assert check(_batchnorm).passed
-    assert check(_stub).status == "not attempted"
+    assert check(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -451,11 +442,11 @@ def test_batchnorm_reference_and_correct_learner_pass_and_stub_is_to_do():
     ],
 )
 def test_batchnorm_slips_get_their_own_hint(slip, fragment):
-    _fails_with(bnc.check_batchnorm_forward_train(_with(_batchnorm, slip)), fragment)
+    fails_with(bnc.check_batchnorm_forward_train(_with(_batchnorm, slip)), fragment)
 
 
 def test_batchnorm_without_keepdims_is_told_to_keep_dims():
-    _fails_with(
+    fails_with(
         bnc.check_batchnorm_forward_train(_batchnorm_no_keepdims), "without it the shape is (n,)"
     )
 
@@ -490,7 +481,7 @@ def test_sample_learning_rate_reference_and_correct_learner_pass_and_stub_is_to_
         lambda lo, hi, n, s: tuning.sample_log_uniform(lo, hi, n, np.random.default_rng(s))
     ).passed
     assert check(_sample_learning_rate).passed
-    assert check(_stub).status == "not attempted"
+    assert check(stub).status == "not attempted"
 
 
 @pytest.mark.parametrize(
@@ -505,4 +496,4 @@ def test_sample_learning_rate_reference_and_correct_learner_pass_and_stub_is_to_
     ],
 )
 def test_sample_learning_rate_slips_get_their_own_hint(slip, fragment):
-    _fails_with(bnc.check_sample_learning_rate(_with(_sample_learning_rate, slip)), fragment)
+    fails_with(bnc.check_sample_learning_rate(_with(_sample_learning_rate, slip)), fragment)

@@ -9,6 +9,7 @@ right one.
 
 import numpy as np
 import pytest
+from slip_testing import fails_with, stub
 
 from course_lib.c3_structuring_ml import error_analysis as ea
 from course_lib.c3_structuring_ml import human_level as hl
@@ -21,17 +22,6 @@ from course_lib.c3_structuring_ml.human_level_checks import check_avoidable_bias
 from course_lib.c3_structuring_ml.metrics_checks import check_precision_recall_f1
 from course_lib.c3_structuring_ml.mismatch_checks import check_diagnose_gaps
 from course_lib.c3_structuring_ml.multitask_checks import check_multitask_cost
-
-
-def _stub(*args, **kwargs):
-    raise NotImplementedError
-
-
-def _fails_with(result, fragment):
-    assert result.status == "failed", result
-    assert fragment in result.message, result.message
-    assert result.message.count("Hint:") == 1, result.message
-
 
 # --- precision_recall_f1 (C3-01) ---------------------------------------------------------------
 
@@ -132,7 +122,7 @@ def prf_python_ints(Y_hat, Y):
 def test_precision_recall_f1_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_precision_recall_f1(mt.precision_recall_f1).passed
     assert check_precision_recall_f1(prf_correct).passed
-    assert check_precision_recall_f1(_stub).status == "not attempted"
+    assert check_precision_recall_f1(stub).status == "not attempted"
 
 
 PRF_SLIPS = [
@@ -154,7 +144,7 @@ PRF_SLIPS = [
 def test_precision_recall_f1_slips_get_their_own_hint(learner, fragment):
     with np.errstate(all="ignore"):
         result = check_precision_recall_f1(learner)
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
 
 
 def test_precision_recall_f1_cases_include_labels_without_positives():
@@ -204,7 +194,7 @@ def weighted_dot_keeps_2d(Y_hat, Y, weights):
 def test_weighted_error_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_weighted_error(mt.weighted_error).passed
     assert check_weighted_error(weighted_correct).passed
-    assert check_weighted_error(_stub).status == "not attempted"
+    assert check_weighted_error(stub).status == "not attempted"
 
 
 WEIGHTED_SLIPS = [
@@ -220,13 +210,13 @@ WEIGHTED_SLIPS = [
 
 @pytest.mark.parametrize(("learner", "fragment"), WEIGHTED_SLIPS)
 def test_weighted_error_slips_get_their_own_hint(learner, fragment):
-    _fails_with(check_weighted_error(learner), fragment)
+    fails_with(check_weighted_error(learner), fragment)
 
 
 def test_weighted_error_generic_hint_is_the_formula():
     # A wrong number that matches no known slip still gets one hint: the formula.
     result = check_weighted_error(lambda Y_hat, Y, w: weighted_correct(Y_hat, Y, w) + 0.01)
-    _fails_with(result, "np.sum(weights * (Y_hat != Y)) / np.sum(weights)")
+    fails_with(result, "np.sum(weights * (Y_hat != Y)) / np.sum(weights)")
     assert "common mistake" not in result.message
 
 
@@ -320,7 +310,7 @@ def calc_typed_focus(h, t, d):
 def test_avoidable_bias_and_variance_reference_and_correct_pass_and_stub_is_to_do():
     assert check_avoidable_bias_and_variance(hl.avoidable_bias_and_variance).passed
     assert check_avoidable_bias_and_variance(calc_correct).passed
-    assert check_avoidable_bias_and_variance(_stub).status == "not attempted"
+    assert check_avoidable_bias_and_variance(stub).status == "not attempted"
 
 
 CALC_SLIPS = [
@@ -340,12 +330,12 @@ CALC_SLIPS = [
 
 @pytest.mark.parametrize(("learner", "fragment"), CALC_SLIPS)
 def test_avoidable_bias_and_variance_slips_get_their_own_hint(learner, fragment):
-    _fails_with(check_avoidable_bias_and_variance(learner), fragment)
+    fails_with(check_avoidable_bias_and_variance(learner), fragment)
 
 
 def test_avoidable_bias_and_variance_wrong_type_is_told_the_dict():
     result = check_avoidable_bias_and_variance(lambda h, t, d: (t - h, d - t))
-    _fails_with(result, "return {'avoidable_bias': ..., 'variance': ..., 'focus': ...}")
+    fails_with(result, "return {'avoidable_bias': ..., 'variance': ..., 'focus': ...}")
 
 
 # --- error_ceiling (C3-04) ---------------------------------------------------------------------
@@ -383,7 +373,7 @@ def ceiling_unchanged(dev_error, n_in_category, n_examined):
 def test_error_ceiling_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_error_ceiling(ea.error_ceiling).passed
     assert check_error_ceiling(ceiling_correct).passed
-    assert check_error_ceiling(_stub).status == "not attempted"
+    assert check_error_ceiling(stub).status == "not attempted"
 
 
 CEILING_SLIPS = [
@@ -400,7 +390,7 @@ CEILING_SLIPS = [
 @pytest.mark.parametrize(("learner", "fragment"), CEILING_SLIPS)
 def test_error_ceiling_slips_get_their_own_hint(learner, fragment):
     result = check_error_ceiling(learner)
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     if learner in (ceiling_floor_division, ceiling_unchanged):
         assert "5 // 100 gives 0" in result.message
     if learner is not ceiling_subtracts_share:
@@ -474,7 +464,7 @@ def gaps_short_names(human, train, train_dev, dev, test):
 def test_diagnose_gaps_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_diagnose_gaps(mm.diagnose_gaps).passed
     assert check_diagnose_gaps(gaps_correct).passed
-    assert check_diagnose_gaps(_stub).status == "not attempted"
+    assert check_diagnose_gaps(stub).status == "not attempted"
 
 
 GAPS_SLIPS = [
@@ -491,7 +481,7 @@ GAPS_SLIPS = [
 
 @pytest.mark.parametrize(("learner", "fragment"), GAPS_SLIPS)
 def test_diagnose_gaps_slips_get_their_own_hint(learner, fragment):
-    _fails_with(check_diagnose_gaps(learner), fragment)
+    fails_with(check_diagnose_gaps(learner), fragment)
 
 
 # --- multitask_cost (C3-06) --------------------------------------------------------------------
@@ -564,7 +554,7 @@ def cost_per_example(AL, Y, mask):
 def test_multitask_cost_reference_and_correct_learner_pass_and_stub_is_to_do():
     assert check_multitask_cost(mtk.multitask_cost).passed
     assert check_multitask_cost(cost_correct).passed
-    assert check_multitask_cost(_stub).status == "not attempted"
+    assert check_multitask_cost(stub).status == "not attempted"
 
 
 COST_SLIPS = [
@@ -584,7 +574,7 @@ COST_SLIPS = [
 def test_multitask_cost_slips_get_their_own_hint(learner, fragment):
     with np.errstate(all="ignore"):
         result = check_multitask_cost(learner)
-    _fails_with(result, fragment)
+    fails_with(result, fragment)
     if learner is not cost_nan_kept:
         assert "NaN * 0" not in result.message
 
