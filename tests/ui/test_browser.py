@@ -1,8 +1,9 @@
 """Tier 6: a lesson's dashboard, driven end to end in JupyterLab by headless Chromium.
 
-JupyterLab runs on 127.0.0.1 exactly as `make lab` serves it (rooted at notebooks/, the
-project's app settings, jupytext opening the .py lessons as notebooks), but with throwaway
-user settings and workspaces so a developer's own never leak in. Each case opens a lesson
+JupyterLab runs on 127.0.0.1 exactly as `make lab` serves it (rooted at a workbook copy of
+notebooks/ made by course_lib.workbook.sync, the project's app settings, jupytext opening the
+.py lessons as notebooks), but with throwaway user settings and workspaces so a developer's
+own never leak in. Each case opens a lesson
 in a fresh workspace, runs all cells, checks that no cell failed, then moves the dashboard's
 first slider with the keyboard and checks that the settings line and the plot both change.
 
@@ -488,9 +489,20 @@ def test_fixture_dashboard(page, lab, tmp_path):
     _run_dashboard_case(page, server, FIXTURE.name, FIXTURE_SETTING, FIXTURE.stem)
 
 
+@pytest.fixture(scope="module")
+def learner_workbook(tmp_path_factory) -> Path:
+    """The lessons as `make lab` serves them: a workbook copy made by workbook.sync (with the
+    repository's jupytext.toml inside), in a scratch folder instead of workbook/."""
+    from course_lib import workbook
+
+    root = tmp_path_factory.mktemp("workbook")
+    workbook.sync(NOTEBOOKS, root)
+    return root
+
+
 @pytest.mark.parametrize("path, setting", LESSONS.items(), ids=lambda v: Path(v).stem)
-def test_lesson_dashboard(page, lab, path, setting):
+def test_lesson_dashboard(page, lab, learner_workbook, path, setting):
     """A real lesson, served as `make lab` serves it: run it all, then move the slider."""
-    lesson = NOTEBOOKS / path
-    assert lesson.is_file(), f"lesson {path} does not exist"
-    _run_dashboard_case(page, lab("lessons", NOTEBOOKS), path, setting, lesson.stem)
+    lesson = learner_workbook / path
+    assert lesson.is_file(), f"lesson {path} is not in the workbook copy"
+    _run_dashboard_case(page, lab("lessons", learner_workbook), path, setting, lesson.stem)
