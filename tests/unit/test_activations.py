@@ -250,7 +250,8 @@ def _stub(z):
     ],
 )
 def test_checks_pass_correct_versions(check, good):
-    assert check(good).passed
+    with np.errstate(over="ignore"):  # sech^2 by hand: exp overflows to inf, 4 / inf = 0 is right
+        assert check(good).passed
 
 
 @pytest.mark.parametrize("check", [check_relu_derivative, check_tanh_derivative])
