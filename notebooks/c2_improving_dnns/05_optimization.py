@@ -128,11 +128,13 @@ check_random_mini_batches(my_random_mini_batches)
 # around it), and it gives up the speed of vectorised code, so each of its epochs takes
 # far longer in wall-clock time. Here is one run of each, with the same learning rate
 # ($\alpha = 0.1$) and number of epochs (the red dots are the cost on the whole set at the
-# end of each epoch):
+# end of each epoch). Batch GD makes only one update per epoch, so in so few epochs its
+# cost falls only a little: its panel has its own, much finer $y$-scale, on which the
+# fall at every iteration shows.
 
 # %%
 curve_epochs = budget.pick(ci=4, full=10)
-fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.1), sharey=True)
+fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.1))
 runs = {}
 for ax, size in zip(axes, (300, 32, 1)):
     run = runs[size] = mini_batch_costs(
@@ -154,16 +156,20 @@ for ax, size in zip(axes, (300, 32, 1)):
         label="cost on all 300 examples",
     )
     kind = {300: "batch GD", 32: "mini-batch GD", 1: "stochastic GD"}[size]
-    ax.set_title(f"{kind} (size {size}):\n{run['updates']} updates", fontsize=9)
+    scale = "own y-scale" if size == 300 else "y from 0 to 2.5"
+    ax.set_title(f"{kind} (size {size}):\n{run['updates']} updates; {scale}", fontsize=9)
     ax.set_xlabel("epochs")
     ax.grid(True, alpha=0.3)
+    if size != 300:
+        ax.set_ylim(0, 2.5)
 axes[0].set_ylabel("cost J")
-axes[0].set_ylim(0, 2.5)
-axes[0].legend(fontsize=8)
+axes[1].legend(fontsize=8)
 plt.tight_layout()
 plt.show()
+batch_J = runs[300]["batch_cost"]
+print(f"batch GD: J falls from {batch_J[0]:.4f} to {batch_J[-1]:.4f} in {len(batch_J)} updates")
 # Batch GD's cost falls at every step; smaller batches make more progress per epoch, noisily.
-assert np.all(np.diff(runs[300]["batch_cost"]) < 0)
+assert np.all(np.diff(batch_J) < 0) and batch_J[0] - batch_J[-1] < 0.1
 assert runs[1]["epoch_cost"][-1] < runs[32]["epoch_cost"][-1] < runs[300]["epoch_cost"][-1]
 noise = {k: np.abs(np.diff(r["batch_cost"])).mean() for k, r in runs.items()}
 assert noise[1] > noise[32] > noise[300]
@@ -203,25 +209,38 @@ for beta in (0.5, 0.9, 0.98):
     print(f"beta = {beta}: averages over about {ewma.effective_window(beta):.0f} days")
 assert abs(ewma.ewma_weights(0.9, 10_000).sum() - 1) < 1e-12
 
-fig, ax = plt.subplots(figsize=(8, 3.4))
+fig, (ax, zoom) = plt.subplots(
+    1, 2, figsize=(9.6, 3.4), width_ratios=(2.3, 1), layout="constrained"
+)
+first = days <= 30  # the zoom on the right: the first 30 days
+zoom.scatter(days[first], theta[first], s=8, color="#adb5bd")
 ax.scatter(days, theta, s=5, color="#adb5bd", label=r"$\theta_t$")
 for beta, colour in [(0.5, "#f08c00"), (0.9, "#c92a2a"), (0.98, "#2f9e44")]:
-    ax.plot(
-        days,
-        ewma.exponentially_weighted_average(theta, beta),
-        color=colour,
-        label=rf"$\beta = {beta}$ (no bias correction)",
-    )
+    average = ewma.exponentially_weighted_average(theta, beta)
+    ax.plot(days, average, color=colour, label=rf"$\beta = {beta}$ (no bias correction)")
+    if beta == 0.98:
+        zoom.plot(days[first], average[first], color=colour, label="β = 0.98")
+zoom.plot(
+    days[first],
+    ewma.exponentially_weighted_average(theta, 0.98, bias_correction=True)[first],
+    "--",
+    color="#0b7285",
+    label="β = 0.98, bias-corrected",
+)
 ax.set_xlabel("day $t$")
 ax.set_ylabel("temperature (°C)")
-ax.set_title("larger β: smoother but later; β = 0.98 also starts far too low", fontsize=10)
+ax.set_title("larger β: smoother but later", fontsize=10)
 ax.legend(fontsize=8, loc="upper left")
+zoom.set_xlabel("day $t$")
+zoom.set_title("days 1-30: β = 0.98 starts far too low", fontsize=10)
+zoom.legend(fontsize=8, loc="upper left")
 plt.show()
 
 # %% [markdown]
 # **Bias correction.** Because $V_0 = 0$, the first values are far too small: $V_1 =
 # (1-\beta)\theta_1$, only 2 % of the first temperature when $\beta = 0.98$ (the green
-# curve's cold start above). Dividing by $1 - \beta^t$ fixes that:
+# curve's cold start, zoomed on the right above; the dashed curve is the correction).
+# Dividing by $1 - \beta^t$ fixes that:
 #
 # $$V_t^{\text{corrected}} = \frac{V_t}{1 - \beta^t}.$$
 #
@@ -273,7 +292,8 @@ ewma_dash
 bowl = loss_surfaces.elongated_bowl
 W1, W2, J = bowl.grid(150)
 fig, ax = plt.subplots(figsize=(8, 3.6))
-ax.contour(W1, W2, J, levels=np.quantile(J, np.linspace(0, 0.97, 18)), cmap="Greys", linewidths=0.7)
+greys = plt.cm.Greys(np.linspace(0.35, 0.9, 18))  # from mid grey: the lowest levels show too
+ax.contour(W1, W2, J, levels=np.quantile(J, np.linspace(0, 0.97, 18)), colors=greys, linewidths=0.7)
 paths = {
     "gd": loss_surfaces.optimizer_path(bowl, None, "gd", 40, learning_rate=0.3),
     "momentum": loss_surfaces.optimizer_path(
@@ -299,13 +319,31 @@ with np.errstate(over="ignore", invalid="ignore"):
     gd_fast = loss_surfaces.optimizer_path(bowl, None, "gd", 40, learning_rate=1.0)
 print(f"gradient descent with alpha = 1.0 after 40 steps: J = {bowl(gd_fast[-1]):.3g}")
 assert bowl(gd_fast[-1]) > 1e10  # diverges: |1 - 6 alpha| > 1 across the valley
-assert bowl(paths["momentum"][-1]) < bowl(paths["gd"][-1]) / 3
+gd_path, momentum_path = paths["gd"], paths["momentum"]
+swing = {k: np.abs(p[10:, 1]).max() for k, p in paths.items()}  # largest |w2| after step 10
+flips = {k: int(np.sum(np.diff(np.sign(p[:, 1])) != 0)) for k, p in paths.items()}
+print(
+    f"after step 10, largest |w2|: gd {swing['gd']:.2f}, momentum {swing['momentum']:.2f}\n"
+    f"sign changes of w2 in 40 steps: gd {flips['gd']}, momentum {flips['momentum']}"
+)
+print(
+    f"momentum overshoots the minimum along w1, up to w1 = {momentum_path[:, 0].max():.2f}\n"
+    f"J after 40 steps: gd {bowl(gd_path[-1]):.2f}, momentum {bowl(momentum_path[-1]):.2f}"
+)
+assert swing["momentum"] > 3 * swing["gd"]  # momentum swings wider across the valley ...
+assert flips["momentum"] < flips["gd"] / 2  # ... but more slowly
+assert momentum_path[:, 0].max() > 1 and gd_path[:, 0].max() < 0  # only momentum overshoots
+assert bowl(momentum_path[-1]) < bowl(gd_path[-1]) / 3
 
 # %% [markdown]
-# Gradient descent zigzags across the valley at $\alpha = 0.3$ and diverges at $\alpha = 1$
-# (each step multiplies $w_2$ by $1 - 6\alpha$); momentum at $\alpha = 1$ averages the
-# zigzag away and travels along the valley several times faster. It still oscillates
-# gently: the velocity carries it past the valley floor before the average turns round.
+# Gradient descent zigzags across the valley at $\alpha = 0.3$ (each step multiplies $w_2$
+# by $1 - 6\alpha$, so $w_2$ changes sign at every step) and diverges at $\alpha = 1$.
+# Momentum at $\alpha = 1$ does not remove the swing across the valley: the velocity
+# carries it past the valley floor before the average turns round, so its $w_2$ swings
+# more slowly but wider than gradient descent's, and it even overshoots the minimum along
+# $w_1$. What the average does is add up the consistent $w_1$ component, so it travels
+# along the valley much faster and ends with a cost several times lower (the numbers are
+# printed above).
 
 # %% [markdown]
 # ## 4. RMSprop and Adam
@@ -398,8 +436,10 @@ assert final_J["adam"] < final_J["gd"] and final_J["rmsprop"] < final_J["gd"]
 # every 100 epochs). The loop itself is Course 2's shared `training.train_loop`.
 
 # %% [markdown]
-# **ReLU'(0).** ReLU has no derivative at $z = 0$: any value in $[0, 1]$ is a valid
-# subgradient there, and the choice only matters when $z$ is exactly 0. That happens more
+# **ReLU'(0).** ReLU has no derivative at $z = 0$. At such a kink one uses a
+# **subgradient** instead: the slope of any line through the point that stays below the
+# function. For ReLU at 0 any slope in $[0, 1]$ qualifies, and the choice only matters
+# when $z$ is exactly 0. That happens more
 # often than one might think: with $b = 0$ at the start, an example that switches off every
 # unit of one layer gives $z = 0$ exactly in the next. The course's `relu_backward` and
 # Keras both take ReLU'(0) = 0, and so does course_lib: this convention is what makes the
@@ -411,7 +451,8 @@ start_parameters = opt.initialize_parameters([2, 5, 2, 1])
 _, start_caches = dn.L_model_forward(train_X, start_parameters)
 for l, (_, Z) in enumerate(start_caches, start=1):
     print(f"layer {l}: {np.sum(Z == 0):4d} of {Z.size} entries of Z are exactly 0")
-assert np.sum(start_caches[2][1] == 0) > 0
+# layer 2 is a ReLU layer: its exactly-zero z are where the choice of ReLU'(0) counts
+assert np.sum(start_caches[1][1] == 0) > 0
 
 # %%
 epochs = budget.pick(ci=300, full=5000)
@@ -430,7 +471,11 @@ for name in ("gd", "momentum", "rmsprop", "adam"):
     )
     accuracy = dn.accuracy(dn.predict(train_X, train_Y, trained), train_Y)
     results[name] = {"parameters": trained, "costs": costs, "accuracy": accuracy}
-    print(f"{name:9s} training accuracy: {accuracy:.1%}  final cost: {costs[-1]:.3f}")
+    last_recorded = 100 * (len(costs) - 1)  # costs are recorded every 100 epochs
+    print(
+        f"{name:9s} training accuracy: {accuracy:.1%}"
+        f"  cost in epoch {last_recorded}: {costs[-1]:.3f}"
+    )
 # gradient descent and momentum are still near a straight boundary; RMSprop and Adam bend it
 assert max(results["gd"]["accuracy"], results["momentum"]["accuracy"]) < 0.8
 assert min(results["rmsprop"]["accuracy"], results["adam"]["accuracy"]) >= 0.9
@@ -544,39 +589,82 @@ print(
 assert np.isclose(final_rate, 0.1 / 5)  # it really decays, in either run size
 
 decay_runs = {}
-for label, decay in (("with decay", schedule), ("fixed alpha = 0.1", None)):
+for label, decay in (("fixed alpha = 0.1", None), ("with decay", schedule)):
     trained, costs = opt.train_with_optimizer(
         train_X, train_Y, [2, 5, 2, 1], "gd", learning_rate=0.1, num_epochs=decay_epochs,
         print_cost=False, decay=decay, decay_rate=1.0, record_every=1,
     )  # fmt: skip
-    tail = np.asarray(costs[-decay_epochs // 5 :])  # the last fifth of the epochs
+    costs = np.asarray(costs)
+    tail = costs[-time_interval:]  # the last fifth of the epochs, at the smallest rate
     decay_runs[label] = {
         "costs": costs,
         "accuracy": dn.accuracy(dn.predict(train_X, train_Y, trained), train_Y),
         "jitter": float(np.abs(np.diff(tail)).mean()),  # mean change of J from epoch to epoch
+        "late J": float(tail.mean()),
+        # how much the mean J of the last fifth is below that of the fifth before it
+        "late drop": float(costs[-2 * time_interval : -time_interval].mean() - tail.mean()),
     }
     run = decay_runs[label]
-    print(f"gd, {label:17s}: accuracy {run['accuracy']:.1%}, late epoch-to-epoch change of J {run['jitter']:.5f}")  # fmt: skip
+    print(
+        f"gd, {label:17s}: accuracy {run['accuracy']:.1%}; last fifth: mean J"
+        f" {run['late J']:.4f}, moves {run['jitter']:.5f} per epoch"
+    )
 
-fig, ax = plt.subplots(figsize=(6.5, 3))
-for label, run in decay_runs.items():
-    ax.plot(run["costs"], lw=1, label=label)
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.2), layout="constrained")
+styles = {"fixed alpha = 0.1": ("#f08c00", 1.0), "with decay": ("#1c7ed6", 2.0)}
+for ax in axes:
+    for label, run in decay_runs.items():  # the decayed run last and thicker, so it shows
+        colour, width = styles[label]
+        ax.plot(run["costs"], color=colour, lw=width, label=label)
+    ax.set_xlabel("epoch")
+    ax.grid(True, alpha=0.3)
 for k in range(1, 5):
-    ax.axvline(k * time_interval, color="0.7", ls=":", lw=1)
-ax.set(
-    xlabel="epoch", ylabel="cost J", title="gradient descent from alpha0 = 0.1; dotted: the drops"
+    axes[0].axvline(k * time_interval, color="0.6", ls=":", lw=1)
+axes[0].set_ylabel("cost J")
+axes[0].set_title("gradient descent from alpha0 = 0.1; dotted: the drops", fontsize=10)
+axes[0].legend(fontsize=8, loc="upper right")
+late = np.concatenate([run["costs"][-time_interval:] for run in decay_runs.values()])
+axes[1].set_xlim(decay_epochs - time_interval, decay_epochs)
+axes[1].set_ylim(late.min() - 0.1 * np.ptp(late), late.max() + 0.1 * np.ptp(late))
+axes[1].set_title(
+    f"zoom: the last {time_interval} epochs (the decayed alpha is {final_rate:g})", fontsize=10
 )
-ax.title.set_fontsize(10)
-ax.legend(fontsize=8)
 plt.show()
-steady, restless = decay_runs["with decay"]["jitter"], decay_runs["fixed alpha = 0.1"]["jitter"]
-assert steady < restless / 3  # decay lets the mini-batch noise settle
-assert decay_runs["with decay"]["accuracy"] > results["gd"]["accuracy"]  # beats section 5's gd
+
+fixed, decayed = decay_runs["fixed alpha = 0.1"], decay_runs["with decay"]
+assert decayed["jitter"] < fixed["jitter"] / 3  # decay lets the mini-batch noise settle
+print(
+    f"late epoch-to-epoch change of J: {fixed['jitter'] / decayed['jitter']:.1f} times"
+    " smaller with decay"
+)
+# Is the fixed rate still descending, or only wandering at its noise floor?
+late_fall = fixed["late drop"] / fixed["late J"]  # the fall of its mean J over the last fifth
+still_descending = late_fall > 0.02
+if still_descending:
+    print(
+        f"the fixed rate is still descending (its mean J fell by {late_fall:.0%} over the last"
+        " fifth):\nthe decayed run's smaller steps only slow it down"
+    )
+    assert decayed["late J"] > fixed["late J"]
+else:
+    print(
+        f"the fixed rate has reached its noise floor (its mean J fell by only {late_fall:.1%}"
+        " over the last fifth):\nthe decayed run settles a little lower on it"
+    )
+    assert decayed["late J"] <= fixed["late J"]
+assert still_descending == (decay_epochs < 1000)  # the short run still descends, 5,000 do not
+# Both runs at alpha0 = 0.1 beat section 5's gradient descent at its small fixed rate.
+assert min(fixed["accuracy"], decayed["accuracy"]) > results["gd"]["accuracy"] + 0.1
 
 # %% [markdown]
 # Once the rate has dropped, the cost stops jumping from epoch to epoch: the mini-batch
-# noise in the steps shrinks with $\alpha$. And a large rate that decays does far better
-# than the small fixed rate of section 5.
+# noise in the steps shrinks with $\alpha$. But decay is no free win: smaller steps also
+# make slower progress. It pays once the fixed rate has reached the **noise floor**, where
+# its cost only wanders up and down; a run that is still descending just loses speed by
+# it. The printout says which case this run is (a short run is still descending at the
+# end; the full 5,000 epochs reach the floor). Both runs, with and without decay, do far
+# better than section 5's gradient descent: that gain comes from the larger rate
+# ($\alpha_0 = 0.1$ against section 5's small fixed one), not from the decay.
 
 # %% [markdown]
 # ## 7. Local optima, saddle points and plateaus
@@ -621,7 +709,8 @@ for ax, (name, steps, lr) in zip(axes, [("saddle", 50, 0.1), ("plateau", 60, 0.3
     ax.set_ylim(*surface.ylim)
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
-    ax.legend(fontsize=8, loc="lower left")
+    # the legend goes where no path runs: below the saddle's paths, right of the plateau's
+    ax.legend(fontsize=8, loc="lower left" if name == "saddle" else "lower right")
 axes[0].set_title("saddle $J = w_1^2 - w_2^2$:\nthe paths slide off the ridge", fontsize=10)
 axes[1].set_title(
     "plateau $J = 1 - e^{-(w_1^2 + w_2^2)/2}$:\nGD and momentum stay at the start", fontsize=10
@@ -629,18 +718,31 @@ axes[1].set_title(
 plt.show()
 
 # %% [markdown]
-# On the left every path starts almost on the ridge ($w_2 = 0.01$): each first heads for
-# the saddle point (downhill along $w_1$), then the tiny $w_2$ component grows and carries
-# it away downhill (Adam, whose steps do not shrink near the saddle, leaves first). A zero
-# gradient alone does not tell a minimum from a saddle: the curvature does. On the right,
-# after 60 steps on the flat plateau, gradient descent and the course's momentum have
-# barely left the start, the un-normalised momentum has picked up speed and is on its way,
-# and Adam has reached the minimum.
+# On the left every path starts almost on the ridge ($w_2 = 0.01$). Gradient descent and
+# momentum first head for the saddle point (downhill along $w_1$, where the gradient is
+# large), until the tiny $w_2$ component has grown enough to carry them away downhill.
+# Adam never goes near the saddle: its per-coordinate step is about $\alpha$ however small
+# the gradient, so from the first step it grows $w_2$ as fast as it shrinks $w_1$ and
+# leaves diagonally. A zero gradient alone does not tell a minimum from a saddle: the
+# curvature does. On the right, after 60 steps on the flat plateau, gradient descent and
+# the course's momentum have barely left the start, Adam has reached the minimum, and the
+# un-normalised momentum has picked up so much speed that it has already shot past the
+# minimum and is climbing out on the far side (the numbers are printed below).
 
 # %%
 saddle = loss_surfaces.saddle
 assert np.allclose(saddle.grad([0.0, 0.0]), 0)  # zero gradient at the origin ...
 assert saddle([0.0, 0.5]) < saddle([0.0, 0.0]) < saddle([0.5, 0.0])  # ... but no minimum
+closest = {}  # the closest each path comes to the saddle point, and at which step
+for kind in ("gd", "momentum", "adam"):
+    with np.errstate(over="ignore", invalid="ignore"):
+        path = loss_surfaces.optimizer_path(saddle, None, kind, 50, learning_rate=0.1)
+    radius = np.hypot(*path.T)
+    closest[kind] = (radius.min(), int(radius.argmin()))
+print("saddle, closest approach to (0, 0), from a start at distance 2:")
+print("  " + ", ".join(f"{k} {r:.2f} (step {t})" for k, (r, t) in closest.items()))
+assert max(closest["gd"][0], closest["momentum"][0]) < 0.2  # GD and momentum visit it
+assert closest["adam"][0] > 1  # Adam leaves diagonally and never comes close
 plateau = loss_surfaces.plateau
 plateau_J = {
     name: plateau(loss_surfaces.optimizer_path(plateau, None, kind, 60, learning_rate=lr)[-1])
@@ -652,6 +754,16 @@ plateau_J = {
     ]
 }
 print_values("plateau, J after 60 steps", plateau_J, "{:.4f}")
+summed = loss_surfaces.optimizer_path(plateau, None, "momentum", 60, learning_rate=0.3 / 0.1)
+summed_radius = np.hypot(*summed.T)  # distance from the minimum at (0, 0)
+print(
+    f"v = beta v + dW: closest to the minimum {summed_radius.min():.2f} at step"
+    f" {summed_radius.argmin()}, at step 60 {summed_radius[-1]:.2f} away"
+    f" at ({summed[-1, 0]:.2f}, {summed[-1, 1]:.2f})"
+)
+# it has passed the minimum: it ends on the far side (w1 < 0 from a start at w1 = 3),
+# moving away again
+assert summed[-1, 0] < 0 and summed_radius[-1] > summed_radius[-2] > summed_radius.min()
 start_J = plateau(plateau.start)
 assert start_J - plateau_J["momentum"] < 2 * (start_J - plateau_J["gd"])  # no faster than GD
 assert plateau_J["v = beta v + dW"] < start_J - 10 * (start_J - plateau_J["gd"])
