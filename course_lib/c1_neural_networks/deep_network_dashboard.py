@@ -43,8 +43,11 @@ def train_deep_network(
         progress: optional callable receiving the finished fraction.
 
     Returns:
-        {"layers_dims", "parameters", "costs", "train_accuracy", "test_accuracy",
-        "wrong_test": indices of the misclassified test examples, "n_parameters"}.
+        {"layers_dims", "parameters", "costs" (the cost at iterations 0, 100, 200, ...,
+        each taken before that iteration's step: with 300 iterations the last one is 100
+        steps old), "final_cost" (the training cost after the last step),
+        "train_accuracy", "test_accuracy", "wrong_test": indices of the misclassified test
+        examples, "n_parameters"}.
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 6.
     """
@@ -54,12 +57,14 @@ def train_deep_network(
     parameters, costs = dn.L_layer_model(
         X_train, Y_train, layers_dims, learning_rate, num_iterations, progress=progress
     )
+    AL, _ = dn.L_model_forward(X_train, parameters)
     p_train = dn.predict(X_train, Y_train, parameters)
     p_test = dn.predict(X_test, Y_test, parameters)
     return {
         "layers_dims": layers_dims,
         "parameters": parameters,
         "costs": costs,
+        "final_cost": dn.compute_cost(AL, Y_train),
         "train_accuracy": dn.accuracy(p_train, Y_train),
         "test_accuracy": dn.accuracy(p_test, Y_test),
         "wrong_test": np.flatnonzero(p_test[0] != np.asarray(Y_test)[0]),
@@ -86,8 +91,8 @@ def depth_width_grid(
         learning_rate, num_iterations: the same for every network.
 
     Returns:
-        {"depths", "widths", and (len(depths), len(widths)) arrays "final_cost",
-        "train_accuracy", "test_accuracy"}.
+        {"depths", "widths", and (len(depths), len(widths)) arrays "final_cost" (the
+        training cost after the last step), "train_accuracy", "test_accuracy"}.
 
     Taught in: notebooks/c1_neural_networks/05_deep_network_application.py, section 6.
     """
@@ -98,14 +103,15 @@ def depth_width_grid(
             run = train_deep_network(
                 X_train, Y_train, X_test, Y_test, depth, width, learning_rate, num_iterations
             )
-            grid["final_cost"][i, j] = run["costs"][-1]
+            grid["final_cost"][i, j] = run["final_cost"]
             grid["train_accuracy"][i, j] = run["train_accuracy"]
             grid["test_accuracy"][i, j] = run["test_accuracy"]
     return {"depths": list(depths), "widths": list(widths), **grid}
 
 
 def plot_depth_width_grid(grid: dict, figsize=(9.6, 3.0)):
-    """Final training cost, train and test accuracy of a ``depth_width_grid``, as heatmaps.
+    """Final training cost (after the last step), train and test accuracy of a
+    ``depth_width_grid``, as heatmaps.
 
     Returns:
         The matplotlib Figure: one panel per quantity, rows = hidden layers, columns = units,
@@ -159,7 +165,7 @@ def _draw(fig, result, values, state, test_images):
     fig.suptitle(
         f"{values['hidden_layers']} hidden layer(s) x {values['units']} units "
         f"[{dims}], {result['n_parameters']:,} parameters: final cost "
-        f"{result['costs'][-1]:.3f}, test accuracy {100 * result['test_accuracy']:.0f} %",
+        f"{result['final_cost']:.3f}, test accuracy {100 * result['test_accuracy']:.0f} %",
         fontsize=10,
     )
 

@@ -97,6 +97,15 @@ def test_mistakes_panel_shows_the_misclassified_images(dash, faces):
         np.testing.assert_allclose(mosaic[:25, :25], images[wrong[0]])
 
 
+def test_final_cost_is_the_cost_after_the_last_step_not_the_last_recorded_one(dash, faces):
+    data, _ = faces
+    AL, _ = dn.L_model_forward(data[0], dash.result["parameters"])
+    assert dash.result["final_cost"] == dn.compute_cost(AL, data[1])
+    # costs[-1] was taken 100 steps earlier (iteration 200 of 300): a higher cost.
+    assert dash.result["final_cost"] < dash.result["costs"][-1] - 1e-3
+    assert f"final cost {dash.result['final_cost']:.3f}" in dash.figure._suptitle.get_text()
+
+
 def test_train_deep_network_rejects_zero_layers(faces):
     data, _ = faces
     with pytest.raises(ValueError, match="hidden_layers"):
@@ -110,7 +119,7 @@ def test_the_depth_width_map_tabulates_the_dashboards_own_runs(faces):
     for i, depth in enumerate((1, 3)):
         for j, width in enumerate((1, 8)):
             run = train_deep_network(*data, depth, width, num_iterations=100)
-            assert grid["final_cost"][i, j] == run["costs"][-1]
+            assert grid["final_cost"][i, j] == run["final_cost"]
             assert grid["train_accuracy"][i, j] == run["train_accuracy"]
             assert grid["test_accuracy"][i, j] == run["test_accuracy"]
     fig = plot_depth_width_grid(grid)
