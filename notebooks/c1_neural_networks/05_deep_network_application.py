@@ -104,16 +104,23 @@ assert acc_2["test"] >= 0.85
 
 # %%
 layers_dims = [n_x, 20, 7, 5, 1]
-draws = []
-for draw_seed in range(20):
-    small_start = dn.initialize_parameters_deep(layers_dims, scale=0.01, seed=draw_seed)
-    A_prev, factors = X_train, []
-    for l in range(1, len(layers_dims) - 1):  # the hidden ReLU layers
-        A_next = np.maximum(0, small_start[f"W{l}"] @ A_prev + small_start[f"b{l}"])
-        factors.append(np.sqrt(np.mean(A_next**2) / np.mean(A_prev**2)))
-        A_prev = A_next
-    draws.append(factors)
-measured = np.mean(draws, axis=0)
+
+
+def signal_factors(scale):
+    """Per hidden ReLU layer: rms of its output / rms of its input, over 20 draws."""
+    draws = []
+    for draw_seed in range(20):
+        start = dn.initialize_parameters_deep(layers_dims, scale=scale, seed=draw_seed)
+        A_prev, factors = X_train, []
+        for l in range(1, len(layers_dims) - 1):  # the hidden ReLU layers
+            A_next = np.maximum(0, start[f"W{l}"] @ A_prev + start[f"b{l}"])
+            factors.append(np.sqrt(np.mean(A_next**2) / np.mean(A_prev**2)))
+            A_prev = A_next
+        draws.append(factors)
+    return np.mean(draws, axis=0)
+
+
+measured = signal_factors(0.01)
 print("layer  n[l-1]  measured  0.01 sqrt(n/2)  0.01 sqrt(n)")
 for l, factor in enumerate(measured, start=1):
     n_in = layers_dims[l - 1]
@@ -125,8 +132,16 @@ print(f"after {len(measured)} layers the signal is {np.prod(measured):.1e} times
 
 # %% [markdown]
 # So `L_layer_model` uses the application's scaling, $W^{[l]} \sim
-# \mathcal{N}(0, 1) / \sqrt{n^{[l-1]}}$ (`scale="xavier"`), which keeps the signal's size
-# from collapsing; Course 2 explains the choice.
+# \mathcal{N}(0, 1) / \sqrt{n^{[l-1]}}$ (`scale="xavier"`). The same sum now gives a
+# factor of about $\sqrt{1/2} \approx 0.71$ per ReLU layer whatever its width: the signal
+# still shrinks, but slowly, instead of collapsing. Course 2's He scaling,
+# $\sqrt{2/n^{[l-1]}}$, makes up for ReLU's halving and keeps the factor near 1:
+
+# %%
+for scale, predicted in [("xavier", np.sqrt(1 / 2)), ("he", 1.0)]:
+    factors = signal_factors(scale)
+    print(f"{scale:>6}: measured factors {np.round(factors, 3)}, predicted {predicted:.3f}")
+    assert np.all(np.abs(factors / predicted - 1) < 0.2)
 
 # %%
 params_L, costs_L = dn.L_layer_model(X_train, train_y, layers_dims, learning_rate, num_iterations)
@@ -145,8 +160,10 @@ positions = np.arange(2)
 axes[1].bar(positions - 0.2, [acc_2["train"], acc_2["test"]], 0.4, label="2-layer")
 axes[1].bar(positions + 0.2, [acc_L["train"], acc_L["test"]], 0.4, label="4-layer")
 axes[1].set_xticks(positions, ["train", "test"])
-axes[1].set(ylim=(0.5, 1.05), ylabel="accuracy", title="Accuracy")
-axes[1].legend(loc="lower right")
+for bars in axes[1].containers:
+    axes[1].bar_label(bars, fmt="{:.0%}", fontsize=8)
+axes[1].set(ylim=(0, 1.3), yticks=np.linspace(0, 1, 6), ylabel="accuracy", title="Accuracy")
+axes[1].legend(loc="upper center", ncols=2, fontsize=8)
 fig.tight_layout()
 plt.show()
 assert acc_L["test"] >= 0.85 and acc_L["train"] >= acc_2["train"]
@@ -200,7 +217,7 @@ assert gap < 1e-3 and abs(acc_keras - acc_L["test"]) <= 0.02
 #
 # How many hidden layers, and how many units in each? First a map: one network per cell,
 # each trained exactly as the dashboard below trains it (same seed, same learning rate,
-# same number of iterations), from 1 to 5 hidden layers and from 1 to 32 units per layer.
+# same number of iterations): 1, 2, 3 or 5 hidden layers of 1, 2, 4, 8 or 32 units each.
 
 # %%
 from course_lib.c1_neural_networks.deep_network_dashboard import (
@@ -211,6 +228,7 @@ from course_lib.c1_neural_networks.deep_network_dashboard import (
 
 dashboard_iterations = budget.pick(ci=300, full=1000)
 grid = depth_width_grid(X_train, train_y, X_test, test_y, num_iterations=dashboard_iterations)
+assert grid["depths"] == [1, 2, 3, 5] and grid["widths"] == [1, 2, 4, 8, 32]
 fig = plot_depth_width_grid(grid)
 fig.suptitle(f"{dashboard_iterations} iterations of batch gradient descent per network", y=1.04)
 plt.show()
@@ -233,8 +251,10 @@ print(
     f"lowest training cost {grid['final_cost'][lowest]:.3f}: "
     f"{grid['depths'][lowest[0]]} hidden layers x {grid['widths'][lowest[1]]} units"
 )
+stuck_widths = {grid["widths"][j] for j in np.nonzero(grid["final_cost"] > 0.68)[1]}
 assert at_best >= 5 and np.all(narrow_deep_cost > 0.68)
 assert grid["widths"][lowest[1]] >= 8
+assert 4 in stuck_widths and 2 not in stuck_widths  # a 4-unit stack stalls, no 2-unit one
 
 # %% [markdown]
 # Three things to read off the map (the printout above gives the numbers of this run):
@@ -244,17 +264,39 @@ assert grid["widths"][lowest[1]] >= 8
 #   enough", more units or layers do not buy test accuracy here.
 # - **Narrow and deep does not train.** With one unit per layer, three or more layers end
 #   at a cost of about $\ln 2 = 0.693$, the cost of answering about 0.5 for every image
-#   (the printout lists every network of the map that ended there). The cell below looks
-#   inside one of them.
-# - **Wide networks fit the training set best.** The lowest training cost belongs to a
-#   network with at least 8 units per layer.
+#   (the printout lists every network of the map that ended there). With so few units,
+#   whether a network trains also depends on its random draw: a 4-unit stack is on that
+#   list, while every 2-unit one trains. Below we look inside a 1-unit network.
+# - **Wide networks fit the training set best.** The lowest training cost (after the last
+#   step) belongs to a network with at least 8 units per layer. Whether more layers fit
+#   more closely depends on how long they train; the next cell trains 1 and 5 hidden
+#   layers of 32 units for 300 and for 1000 iterations:
+
+# %%
+from course_lib.c1_neural_networks.deep_network_dashboard import train_deep_network
+
+by_depth = {
+    (depth, iterations): train_deep_network(
+        X_train, train_y, X_test, test_y, depth, 32, num_iterations=iterations
+    )["final_cost"]
+    for depth in (1, 5)
+    for iterations in (300, 1000)
+}
+for depth in (1, 5):
+    print(
+        f"{depth} hidden layer(s) x 32 units: final cost {by_depth[depth, 300]:.3f} after 300 "
+        f"iterations, {by_depth[depth, 1000]:.3f} after 1000"
+    )
+assert by_depth[5, 300] > by_depth[1, 300] and by_depth[5, 1000] < by_depth[1, 1000]
+
+# %% [markdown]
+# In 300 iterations the 5-layer network is still behind the 1-layer one; by 1000 it has
+# overtaken it. A deeper network can fit more closely, but it starts slower.
 #
 # Why does the 3-layer, 1-unit network not learn? Follow the signal's size (its root mean
 # square over the training set) through its layers, as in section 3:
 
 # %%
-from course_lib.c1_neural_networks.deep_network_dashboard import train_deep_network
-
 narrow = train_deep_network(
     X_train, train_y, X_test, test_y, 3, 1, num_iterations=dashboard_iterations
 )
@@ -319,8 +361,8 @@ check_L_layer_model(L_layer_model)
 #   training data better. Looking at the mistakes tells you more than the percentage.
 # - Keras's `model.fit` with full-batch SGD follows the NumPy loop's cost curve.
 # - Depth and width are hyperparameters: on an easy task test accuracy saturates once the
-#   network is big enough, very narrow deep networks may not train at all, and wider,
-#   deeper networks fit the training set more closely.
+#   network is big enough, very narrow deep networks may not train at all, wider networks
+#   fit the training set more closely, and deeper ones do too once trained long enough.
 
 # %%
 _ = where("C1.52")
