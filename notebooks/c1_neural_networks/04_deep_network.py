@@ -423,10 +423,10 @@ assert costs[-1] < 0.2 * costs[0] and moons_accuracy > 0.95
 # A quick experiment with one hyperparameter, the learning rate, on the same network:
 
 # %%
-rates = [0.01, 0.1, 0.5, 2.0]
+rates = [0.01, 0.1, 0.5, 2.0, 5.0]
 short = budget.pick(ci=600, full=1500)
-fig, ax = plt.subplots(figsize=(6.5, 3.2))
-finals = {}
+fig, ax = plt.subplots(figsize=(8, 3.2))
+finals, outputs, start_cost = {}, {}, None
 for rate in rates:
     p = dn.initialize_parameters_deep(moons_dims, scale="he", seed=1)
     curve = []
@@ -435,13 +435,27 @@ for rate in rates:
         if i % 100 == 0:
             curve.append(dn.compute_cost(AL, Y_moons))
         p = dn.update_parameters(p, dn.L_model_backward(AL, Y_moons, caches), rate)
-    finals[rate] = curve[-1]
+    outputs[rate], _ = dn.L_model_forward(X_moons, p)
+    finals[rate] = dn.compute_cost(outputs[rate], Y_moons)  # after the last step
+    start_cost = curve[0]  # the same for every rate: same start
     plot_cost_curve(ax, curve, label=f"alpha = {rate}")
-ax.set_title(f"Same parameters at the start, {short} iterations, four learning rates")
-ax.legend()
+ax.set_title(f"Same parameters at the start, {short} iterations, {len(rates)} learning rates")
+ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+fig.tight_layout()
 plt.show()
-print({rate: round(value, 3) for rate, value in finals.items()})
-assert finals[0.01] > finals[0.5]  # too small a step barely moves in this budget
+print("cost after the last step:", {rate: round(value, 3) for rate, value in finals.items()})
+spread = np.ptp(outputs[5.0])
+print(f"alpha = 5: outputs for all {Y_moons.shape[1]} points within a range of {spread:.1e}")
+# Up to alpha = 2, a bigger step ends lower; alpha = 5 overshoots and ends at ln 2.
+assert finals[0.01] > finals[0.1] > finals[0.5] > finals[2.0]
+assert abs(finals[5.0] - np.log(2)) < 0.01 and spread < 0.01 and finals[5.0] > start_cost
+
+# %% [markdown]
+# Up to $\alpha = 2$, the bigger the step, the lower the cost at the end of this budget;
+# $\alpha = 0.01$ still moves, only slowly. At $\alpha = 5$ the steps overshoot: the cost
+# ends at $\ln 2 = 0.693$, above where it started, with the network giving the same
+# output for every point (the spread printed above). Good rates lie between "slow" and
+# "overshoots", and only an experiment tells you where.
 
 # %% [markdown]
 # ## 9. The Keras twin
@@ -471,7 +485,7 @@ assert max(differences.values()) < 1e-5
 #   $A^{[l]} = g^{[l]}(Z^{[l]})$ for $l = 1, \dots, L$, with $A^{[0]} = X$ and
 #   $\hat Y = A^{[L]}$; a loop over layers is unavoidable.
 # - Depth buys efficiency: $k$ layers of 2 ReLUs make $2^k$ linear pieces, which one
-#   hidden layer can only match with $2^k - 1$ units.
+#   hidden layer needs at least $2^k - 1$ units to match.
 # - Shapes: $W^{[l]}, dW^{[l]}$ are $(n^{[l]}, n^{[l-1]})$; $b^{[l]}, db^{[l]}$ are
 #   $(n^{[l]}, 1)$; $Z, A, dZ, dA$ are $(n^{[l]}, m)$.
 # - Each forward block caches what its backward block needs; backward starts from the
