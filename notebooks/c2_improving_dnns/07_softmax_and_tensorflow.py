@@ -525,13 +525,16 @@ assert np.allclose(fit_history["loss"], tape_history["loss"], rtol=1e-4)
 
 # %% [markdown]
 # The course's TensorFlow assignment uses two small helpers with labels as $(C, m)$ columns:
-# `one_hot_matrix(label, C)` (a single label to a column of $C$) and
+# `one_hot_matrix(label, C)` (a single label to a one-hot vector of length $C$, shape
+# `(C,)`) and
 # `compute_total_loss(logits, labels)`, which **sums** the cross-entropy over the examples of
 # a mini-batch (computed from the logits, with the softmax folded into the loss); the epoch's
 # cost is the sum over all mini-batches divided by $m$.
 
 # %%
-print("one_hot_matrix(2, C=4) =", frameworks_tf.one_hot_matrix(2, C=4).numpy())
+one_hot = frameworks_tf.one_hot_matrix(2, C=4).numpy()
+print("one_hot_matrix(2, C=4) =", one_hot, " shape", one_hot.shape)
+assert one_hot.shape == (4,) and one_hot[2] == 1 and one_hot.sum() == 1
 total = float(frameworks_tf.compute_total_loss(Z_demo, Y_demo))
 print(f"compute_total_loss = {total:.4f} = m * J = {Y_demo.shape[1] * J_demo:.4f}")
 assert np.isclose(total, Y_demo.shape[1] * J_demo, rtol=1e-5)
