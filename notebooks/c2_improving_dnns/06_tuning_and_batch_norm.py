@@ -120,7 +120,7 @@ print("distinct values, random:", tuning.distinct_values(random_points))
 
 # the surface reaches a little past the search ranges, so the grid's end points are not
 # drawn on the edges of the plot
-la, hu = np.meshgrid(np.linspace(-4.3, 0.3, 185), np.linspace(0, 210, 106))
+la, hu = np.meshgrid(np.linspace(-4.3, 0.3, 185), np.linspace(0, 215, 108))
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 for ax, (name, pts) in zip(axes, [("grid", grid), ("random", random_points)]):
     cs = ax.contourf(la, hu, tuning.response_surface(la, hu), levels=12, cmap="viridis_r")
