@@ -208,7 +208,6 @@ def start_lesson(
     print(title)
     print(" | ".join(versions))
     print(device_summary(tf))
-    print(
-        f"Run size: {budget.name} - {size_note}. Seed: {seed}. NumPy BLAS threads: {blas_threads}."
-    )
+    print(f"Run size: {budget.name} - {size_note}.")
+    print(f"Seed: {seed}. NumPy BLAS threads: {blas_threads}.")
     return Lesson(title=title, seed=seed, rng=rng, budget=budget, tf=tf)
