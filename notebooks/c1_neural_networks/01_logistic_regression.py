@@ -289,8 +289,11 @@ assert np.allclose(example_grads["dw"], x_demo * example_grads["dz"])
 # $$w := w - \alpha \frac{\partial J}{\partial w}, \qquad b := b - \alpha \frac{\partial J}{\partial b},$$
 #
 # where the **learning rate** $\alpha$ sets the step size. In code the derivatives are
-# `dw` and `db`. Because the cross-entropy cost is convex, any starting point leads to
-# the same minimum; for logistic regression $w = 0, b = 0$ is a fine start
+# `dw` and `db`. Because the cross-entropy cost is convex, it has no local minima to get
+# stuck in: from every start, downhill leads towards the same lowest cost. (When a
+# hyperplane separates the two classes, as it does for section 8's training images, which
+# have more pixels than there are images, $J$ has no minimum at all: it keeps falling
+# towards 0 as $\|w\|$ grows.) So for logistic regression $w = 0, b = 0$ is a fine start
 # (`initialize_with_zeros`). Networks with hidden layers need random starts (lesson 03 of
 # this track, section 9, shows why).
 #
@@ -521,7 +524,10 @@ assert np.isclose(len(wrong_test) / Y_test.shape[1], 1 - test_accuracy)
 
 # %%
 fig, ax = plt.subplots(figsize=(3, 3))
-image = ax.imshow(d["w"].reshape(train_x_orig.shape[1:]), cmap="RdBu_r")
+largest = np.abs(d["w"]).max()  # symmetric limits: white is w = 0
+image = ax.imshow(
+    d["w"].reshape(train_x_orig.shape[1:]), cmap="RdBu_r", vmin=-largest, vmax=largest
+)
 fig.colorbar(image, ax=ax, shrink=0.8)
 ax.set_title("w as an image")
 ax.axis("off")
@@ -531,7 +537,8 @@ plt.show()
 # ### Learning-rate dashboard
 # Drag the slider (it is on a log scale, from $10^{-5}$ to 10) and release: the model is
 # retrained from zero and the cost curve of the previous setting stays dashed for
-# comparison. Try $10^{-5}$ or $10^{-4}$, where the cost barely moves, and rates of 0.5 and
+# comparison. Try $10^{-5}$, where the cost barely moves, $10^{-4}$, where it falls
+# slowly, and rates of 0.5 and
 # more, where a step overshoots and the cost jumps up before it settles (the title counts
 # the rises; the cost axis is logarithmic).
 
@@ -552,7 +559,7 @@ runs = {
     alpha: train_logistic_regression(
         X_train, Y_train, X_test, Y_test, alpha, num_iterations, record_every=10
     )["costs"]
-    for alpha in (1e-5, 0.005, 10.0)
+    for alpha in (1e-5, 1e-4, 0.005, 10.0)
 }
 for alpha, run_costs in runs.items():
     rises = int(np.sum(np.diff(run_costs) > 0))
@@ -561,6 +568,10 @@ for alpha, run_costs in runs.items():
         f"rose {rises} times"
     )
 assert runs[1e-5][-1] > 0.6 > runs[0.005][-1]  # the smallest rate barely leaves ln 2 = 0.693
+assert runs[1e-5][-1] > runs[1e-4][-1] > runs[0.005][-1]  # 1e-4 falls, but slowly
+assert runs[1e-4][0] - runs[1e-4][-1] > 3 * (runs[1e-5][0] - runs[1e-5][-1])
+# A hyperplane separates the training images (n_x > m): J has no minimum and heads to 0.
+assert runs[10.0][-1] < 1e-3
 assert max(runs[10.0]) > runs[10.0][0] and np.any(np.diff(runs[10.0]) > 0)  # overshoots
 assert np.all(np.diff(runs[0.005]) < 0)  # the default rate goes down every time
 # Same settings, same training as model (which records every 100 iterations).
