@@ -28,9 +28,9 @@ def _cases() -> list[Case]:
 _RELU_SLIPS = [
     Slip(
         "1 at z = 0 (z >= 0)",
-        "the course's relu_backward and Keras take g'(0) = 0: compare with z > 0. ReLU has no "
-        "derivative at 0, and any value in [0, 1] is a valid subgradient there; this course "
-        "uses 0.",
+        "ReLU has no derivative at 0, and any value in [0, 1] is a valid subgradient there, "
+        "so the lecture's g'(0) = 1 is valid too; but this workbook, like the assignment's "
+        "relu_backward and Keras, uses g'(0) = 0: compare with z > 0, not z >= 0.",
         lambda z: np.where(z >= 0, 1.0, 0.0),
     ),
     Slip(

@@ -261,9 +261,12 @@ def test_checks_report_a_stub_as_not_attempted(check):
 
 
 def test_check_relu_derivative_catches_the_z_equals_zero_convention():
-    # g'(0) = 1 is a valid subgradient too, but the course and Keras take 0.
+    # g'(0) = 1 (the lecture's) is a valid subgradient too, but this workbook, like the
+    # assignment's relu_backward and Keras, takes 0; the hint says both.
     result = check_relu_derivative(lambda z: (np.asarray(z) >= 0).astype(float))
     assert not result.passed
+    assert "lecture's g'(0) = 1 is valid too" in result.message
+    assert "relu_backward and Keras, uses g'(0) = 0" in result.message
 
 
 @pytest.mark.parametrize(
