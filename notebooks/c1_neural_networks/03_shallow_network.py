@@ -234,7 +234,7 @@ assert abs(cost - np.log(2)) < 1e-3
 
 # %% [markdown]
 # ### Your turn: write `forward_propagation`
-# Four lines: $Z^{[1]} = W^{[1]} X + b^{[1]}$, $A^{[1]} = \tanh(Z^{[1]})$,
+# Four formulas, about six lines with the unpacking: $Z^{[1]} = W^{[1]} X + b^{[1]}$, $A^{[1]} = \tanh(Z^{[1]})$,
 # $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$, $A^{[2]} = \sigma(Z^{[2]})$ (`sn.sigmoid`). Return
 # `A2` and the cache `{"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}`. Two classic slips: tanh at
 # the output (a probability must lie in $(0, 1)$) and a forgotten bias.
@@ -289,7 +289,7 @@ assert all(grads[f"d{name}"].shape == check_params[name].shape for name in check
 
 # %% [markdown]
 # ### Your turn: write `backward_propagation`
-# Fill in the six lines above. `parameters` holds `W1, b1, W2, b2`, the `cache` holds
+# Turn the six formulas of section 6 into code. `parameters` holds `W1, b1, W2, b2`, the `cache` holds
 # `Z1, A1, Z2, A2` from the forward pass. Use `np.dot` for the matrix products and `*` for
 # the elementwise one. The check runs your function and the reference on three networks
 # of different sizes and tells you which gradient differs.
@@ -459,47 +459,57 @@ assert not units_identical(parameters), "...while a random start gives four diff
 
 # %%
 scale_iterations = budget.pick(ci=1500, full=3000)
-fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.6))
-final_cost, saturated = {}, {}
+fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.6), layout="constrained")
+final_cost, saturated, curves = {}, {}, {}
 for scale, color in zip([0.01, 1.0, 10.0], ["C0", "C1", "C3"]):
     np.random.seed(2)  # noqa: NPY002 - the same draws at every scale
     start = sn.initialize_parameters(2, 4, 1, scale=scale)
     _, start_cache = sn.forward_propagation(X, start)
     saturated[scale] = float(np.mean(np.abs(start_cache["A1"]) > 0.99))
-    axes[0].hist(
-        start_cache["A1"].ravel(),
-        bins=40,
-        range=(-1, 1),
-        alpha=0.6,
-        color=color,
-        label=f"scale {scale}",
+    axes[0].hist(start_cache["A1"].ravel(), bins=40, range=(-1, 1), alpha=0.6, color=color)
+    trained, curves[scale] = sn.train_shallow_network(X, Y, 4, scale_iterations, scale=scale)
+    final_cost[scale] = sn.compute_cost(sn.forward_propagation(X, trained)[0], Y)
+    axes[1].plot(
+        curves[scale], color=color, label=f"scale {scale:g}: final J {final_cost[scale]:.2f}"
     )
-    _, scale_costs = sn.train_shallow_network(X, Y, 4, scale_iterations, scale=scale)
-    final_cost[scale] = scale_costs[-1]
-    axes[1].plot(scale_costs, color=color, label=f"scale {scale}: final J = {scale_costs[-1]:.2f}")
 axes[0].set(
     xlabel="hidden activations $a^{[1]}$ at the start",
     ylabel="count",
     title="Large weights saturate tanh",
 )
-axes[0].legend()
-axes[1].set(
-    xlabel="iteration", ylabel="cost J", yscale="log", title="...and saturated units learn slowly"
-)
-axes[1].legend()
-fig.tight_layout()
+axes[1].set(xlabel="iteration", ylabel="cost J (log scale)", title="...and change how it learns")
+axes[1].set_yscale("log")
+cost_ticks = [0.2, 0.3, 0.5, 0.7, 1, 2, 4]
+axes[1].set_yticks(cost_ticks, [f"{tick:g}" for tick in cost_ticks])  # plain numbers
+axes[1].set_yticks([], minor=True)
+axes[1].grid(True, alpha=0.3)
+fig.legend(loc="outside right upper", fontsize=8)
 plt.show()
 print("share of saturated hidden activations (|a| > 0.99):", saturated)
-assert saturated[0.01] == 0 and saturated[10.0] > 0.5
+at_100 = {scale: round(curve[100], 3) for scale, curve in curves.items()}
+print("cost J after 100 iterations:", at_100)
+jumps = np.diff(curves[1.0]) > 0.3
+print(
+    f"scale 1: J jumped up by more than 0.3 in one step {jumps.sum()} times, to at most "
+    f"{max(curves[1.0][50:]):.2f}"
+)
+assert saturated[0.01] == 0 and 0.2 < saturated[1.0] < 0.5 < saturated[10.0]
 assert final_cost[10.0] > final_cost[0.01]
+assert at_100[1.0] < min(at_100[0.01], at_100[10.0]) and jumps.sum() >= 3
+assert max(curves[1.0][50:]) > 2 and final_cost[1.0] >= final_cost[0.01]
 
 # %% [markdown]
 # With scale 10 most hidden units start saturated and the cost even begins far above
 # $\log 2$ (confident wrong answers); after the same number of steps it is still well
-# behind. Scale 1 does fine here, and even skips the plateau: with only two inputs, $z$
-# stays moderate. "Small" means small enough that the units start in the steep middle of
-# tanh; 0.01 is the course's safe choice, which costs a short plateau at the start. For a shallow network 0.01 works well; deeper networks need a scale that depends
-# on the layer size (Xavier or He initialisation, Course 2).
+# behind. Scale 1 lies in between: about a third of its activations start saturated, but
+# with only two inputs most $z$ stay moderate, and its cost falls fastest at first (it
+# has no plateau). At $\alpha = 1.2$ it is unstable, though: its cost jumps back up again
+# and again, once above 2 (the printout gives the count and the peak), and it ends no
+# lower than scale 0.01.
+# "Small" means small enough that the units start in the steep middle of tanh; 0.01 is
+# the course's safe choice, which costs a short plateau at the start. For a shallow
+# network 0.01 works well; deeper networks need a scale that depends on the layer size
+# (Xavier or He initialisation, Course 2).
 #
 # ## 10. Dashboard: hidden units, learning rate, activation
 #
