@@ -120,7 +120,7 @@ def plot_orthogonalization(ax=None):
         "bigger dev set",
         "change dev set\nor cost function",
     ]
-    xs = [1.6, 4.8, 8.0, 11.0]
+    xs = [1.3, 5.1, 8.0, 11.0]  # room between the first two knobs for early stopping
     for k, (x, g, kn) in enumerate(zip(xs, goals, knobs)):
         flow_box(ax, x, 4.4, f"{k + 1}. {g}", "question", fontsize=9.5)
         flow_box(ax, x, 2.3, kn, "action")

@@ -65,7 +65,16 @@ def _draw_threshold(fig, result, state):
         state["boundary"] = points_ax.add_collection(
             LineCollection([], colors="k", linewidths=1.4, animated=True), autolim=False
         )
-        points_ax.legend(loc="lower left", fontsize=8, framealpha=0.9, markerscale=1.2)
+        # below the axes: inside, any corner covers some of the points
+        points_ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.17),
+            ncol=2,
+            fontsize=8,
+            markerscale=1.2,
+            columnspacing=1.0,
+            handletextpad=0.3,
+        )
         points_ax.set_title("dev examples; line: $\\hat y = t$", fontsize=10)
         state["points_ax"] = points_ax
 
@@ -124,7 +133,7 @@ def _draw_threshold(fig, result, state):
             fontsize=8.5,
             animated=True,
         )
-        fig.subplots_adjust(left=0.06, right=0.98, top=0.88, bottom=0.2, wspace=0.32)
+        fig.subplots_adjust(left=0.06, right=0.98, top=0.88, bottom=0.27, wspace=0.32)
         # An axes text placed in figure coordinates: animated axes artists are redrawn on
         # the fast path, whereas the Dashboard treats figure texts as static.
         state["title"] = points_ax.text(

@@ -309,6 +309,15 @@ def test_plot_orthogonalization_draws_the_chain():
     for word in ("fit training set", "fit dev set", "fit test set", "real world", "early"):
         assert word in texts
     assert len(mt.ORTHOGONAL_KNOBS) == 4 and len(mt.STRATEGY_IDEAS) >= 8
+    # no two boxes overlap (early stopping once ran into both its neighbours)
+    ax.figure.canvas.draw()
+    boxes = [t.get_bbox_patch().get_window_extent() for t in ax.texts if t.get_bbox_patch()]
+    assert len(boxes) == 9
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    outer = ax.get_window_extent()
+    assert all(outer.x0 <= b.x0 and b.x1 <= outer.x1 for b in boxes)
 
 
 # --- the exercise check ----------------------------------------------------------------------

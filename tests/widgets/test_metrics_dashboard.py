@@ -31,6 +31,14 @@ def test_threshold_dashboard_starts_at_one_half(classifier):
     point = dash.figure.axes[1].lines[-1]  # the current (R, P) point
     assert point.get_xdata()[0] == dash.result["recall"]
     assert point.get_ydata()[0] == dash.result["precision"]
+    # the outcome legend sits below the points panel, covering none of the points, and
+    # clears the x label and the figure's bottom edge
+    fig, points_ax = dash.figure, dash.figure.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    legend = points_ax.get_legend().get_window_extent(renderer)
+    assert legend.y1 < points_ax.xaxis.label.get_window_extent(renderer).y0
+    assert legend.y0 >= fig.bbox.y0
 
 
 def test_raising_the_threshold_trades_recall_for_precision(classifier):
