@@ -607,8 +607,10 @@ def plot_flagged_models(models_by_name, X, Y, flagged, shown: int = 1000):
         ax.scatter(
             *X[:, part][:, mask[part]], s=14, marker="x", color="k", lw=0.8, label="flagged (y = 0)"
         )
-        # A zoom on the flagged cluster: what does the model call the ground under it?
-        zoom = ax.inset_axes([0.6, 0.6, 0.38, 0.36])
+        # A zoom on the flagged cluster (dashed box): what does the model call the ground
+        # under it? Drawn in the empty lower-left corner, its caption inside the axes.
+        ax.add_patch(plt.Rectangle((0.55, -0.9), 0.9, 0.8, fill=False, ls="--", lw=0.9))
+        zoom = ax.inset_axes([0.02, 0.02, 0.28, 0.25])
         calls = models.predict(np.vstack([g0.ravel(), g1.ravel()]), params).reshape(g0.shape)
         zoom.contourf(g0, g1, calls, levels=[-0.5, 0.5, 1.5], colors=["#c6d2f0", "#f2c4c4"])
         zoom.scatter(*X[:, mask], s=10, marker="x", color="k", lw=0.7)
@@ -616,7 +618,7 @@ def plot_flagged_models(models_by_name, X, Y, flagged, shown: int = 1000):
         zoom.set_ylim(-0.9, -0.1)
         zoom.set_xticks([])
         zoom.set_yticks([])
-        zoom.set_xlabel("zoom: all flagged dev images", fontsize=8, labelpad=2, backgroundcolor="w")
+        zoom.set_title("zoom: dashed box", fontsize=8, pad=2)
         Y_hat = models.predict(X, params)
         let_through = int(np.sum(Y_hat[0, mask] == 1))
         ax.set_title(
@@ -624,7 +626,7 @@ def plot_flagged_models(models_by_name, X, Y, flagged, shown: int = 1000):
             f"{let_through} of {int(mask.sum())} flagged let through",
             fontsize=10,
         )
-        ax.legend(loc="lower left", fontsize=8.5)
+        ax.legend(loc="upper left", fontsize=8.5)  # above the upper moon: no points there
     fig.suptitle(
         "Dev images (red: cat, blue: not a cat); shaded: what each model calls a cat", y=1.04
     )

@@ -305,3 +305,22 @@ def test_plot_flagged_models_reports_flagged_mistakes(flagged_small):
     fig = dt.plot_flagged_models({"tiny": params}, X, Y, flagged)
     let_through = int(np.sum(models.predict(X, params)[flagged] == 1))
     assert f"{let_through} of {int(flagged.sum())} flagged let through" in fig.axes[0].get_title()
+
+
+def test_plot_flagged_models_zoom_sits_in_an_empty_corner():
+    # the lesson's dev set: the inset (and its caption above it) hides no dev point, and its
+    # caption stays inside the axes, not in the gap where it met the next panel's label
+    X, Y, flagged = dt.flagged_data(3000, 0.05, seed=1)
+    params = models.train_classifier(X, Y, (4,), 30)
+    fig = dt.plot_flagged_models({"a": params, "b": params}, X, Y, flagged)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    (zoom,) = ax.child_axes
+    box = zoom.get_position()  # figure fraction, the inset alone
+    to_fig = ax.transData + fig.transFigure.inverted()
+    x, y = to_fig.transform(X[:, :1000].T).T
+    caption = zoom.title.get_window_extent().transformed(fig.transFigure.inverted())
+    top = caption.y1
+    assert not np.any((x > box.x0) & (x < box.x1) & (y > box.y0) & (y < top))
+    outer = ax.get_position()
+    assert outer.x0 <= caption.x0 and caption.x1 <= outer.x1 and top <= outer.y1
