@@ -465,12 +465,15 @@ def plot_progress(
     train_acc = 100 * (1 - np.asarray(curve["train_error"]))
     best = 100 * (1 - bayes_error)
     ax.axhspan(best, 100.5, color="0.85", zorder=0)
+    # top right of the band: the training accuracy is near 100 % only for the smallest m,
+    # and crosses the band's lower part on its way down, so neither spot there is free
     ax.text(
-        sizes[0],
-        best + 0.35,
+        sizes[-1],
+        100.3,
         "no model can get here on new data (above the Bayes limit)",
         fontsize=8,
-        va="bottom",
+        ha="right",
+        va="top",
         color="0.3",
     )
     ax.axhline(best, color="k", ls="--", lw=1.2, label=f"Bayes optimal ({best:.1f} %)")
@@ -496,6 +499,9 @@ def plot_progress(
 
 def plot_decision_flow(ax=None):
     """Draw the two fundamental assumptions of supervised learning as a flowchart.
+
+    Both "retrain" arrows go back to question 1: a variance remedy (more data,
+    regularisation) can raise the training error again, so the bias is checked first.
 
     Args:
         ax: a matplotlib Axes (a new figure's when None).
@@ -542,7 +548,8 @@ def plot_decision_flow(ax=None):
     flow_arrow(ax, (7.4, 6.05), (2.6, 6.0), "retrain", (5.0, 6.55), rad=0.2, **small)
     flow_arrow(ax, (2.2, 4.05), (2.2, 3.25), "yes", (2.5, 3.55), **small)
     flow_arrow(ax, (3.95, 2.4), (5.6, 2.4), "no", (4.8, 2.55), **small)
-    flow_arrow(ax, (7.4, 1.4), (4.0, 2.0), "retrain", (5.9, 1.25), rad=-0.25, **small)
+    # a variance remedy (more data, regularisation) can bring the bias back: check 1 again
+    flow_arrow(ax, (5.6, 3.05), (3.9, 4.35), "retrain, then\ncheck 1 again", (6.5, 3.4), **small)
     flow_arrow(ax, (2.2, 1.6), (2.2, 0.85), "yes", (2.5, 1.1), **small)
     ax.set_title(
         "The two fundamental assumptions of supervised learning, and what to do when one fails",

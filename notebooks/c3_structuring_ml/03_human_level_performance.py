@@ -142,8 +142,8 @@ assert min(human_errors.values()) > rule_dev_error  # every person is above the 
 
 # %% [markdown]
 # Now a real network, $[2, 16, 16, 1]$ trained by gradient descent for a fixed budget, on
-# the first $m$ examples of the pool, for growing $m$ (each point is the mean of two draws
-# of the training set and initialisation):
+# $m$ examples drawn from the pool, for growing $m$ (each point is the mean of two draws:
+# each time the pool is shuffled and the network initialised with a new seed):
 
 # %%
 SIZES = budget.pick(
@@ -526,6 +526,18 @@ assert true_variance > true_bias  # the truth: the remaining gap is mostly varia
 # %%
 _ = hl.plot_decision_flow()
 plt.show()
+
+# %% [markdown]
+# Both "retrain" arrows go back to question 1. A variance remedy can bring the bias back:
+# in section 4, L2 regularisation on model B raised its training error above human level.
+
+# %%
+l2_B = remedies["B"][1][2]  # ("L2 regularisation, lambda = 1", advised, the retrained model)
+print(
+    f"B: train {100 * B['train_error']:.1f} % -> {100 * l2_B['train_error']:.1f} % with L2 "
+    f"(human {100 * HUMAN:.1f} %)"
+)
+assert l2_B["train_error"] > HUMAN > B["train_error"]
 
 # %% [markdown]
 # `hl.improvement_recipe(human, train, dev)` returns the remedies in order, the larger gap

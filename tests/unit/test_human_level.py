@@ -99,6 +99,11 @@ def test_plot_decision_flow_draws_both_assumptions():
     texts = " ".join(t.get_text() for t in ax.texts)
     assert "avoidable bias = train - human" in texts and "variance = dev - train" in texts
     assert "bigger model" in texts and "more data" in texts
+    # every arrow leaving a remedies box (right column) goes back to question 1 (top row):
+    # a variance remedy can bring the bias back, so 2 is never checked before 1 again
+    back = [a for a in ax.texts if hasattr(a, "xyann") and a.xyann[0] > 5]
+    assert len(back) == 2
+    assert all(a.xy[0] < 5 and a.xy[1] > 4 for a in back)
 
 
 # --- simulated humans and real models -------------------------------------------------------
@@ -185,6 +190,11 @@ def test_plot_progress_draws_human_and_bayes_lines():
     assert "dev accuracy" in labels and any(lab.startswith("Bayes optimal (95.0") for lab in labels)
     dev_line = next(line for line in ax.get_lines() if line.get_label() == "dev accuracy")
     np.testing.assert_allclose(dev_line.get_ydata(), [70.0, 92.0])
+    # the band's caption hangs from the top right, away from the training accuracy, which
+    # is 100 % at the smallest m (left) and crosses the band's lower part on its way down
+    (band,) = [t for t in ax.texts if "above the Bayes limit" in t.get_text()]
+    assert band.get_position() == (64, 100.3)
+    assert (band.get_ha(), band.get_va()) == ("right", "top")
 
 
 # --- the exercise check ---------------------------------------------------------------------
