@@ -889,7 +889,7 @@ def plot_error_levels(
         ax: a matplotlib Axes. human: human-level error on the training distribution.
         errors: {"train", "train-dev", "dev", "test"} error rates.
         human_target: optional human-level error on the target (app) distribution, drawn
-            as a dashed line over the dev and test bars.
+            as a dashed line over the dev and test bars and named in an upper-left legend.
         top: optional fixed top of the y axis in percent (so several plots compare).
 
     Returns:
@@ -920,14 +920,14 @@ def plot_error_levels(
             max(low, high) + 0.07 * top,
             f"{label}\n{round(100 * gap, 1) + 0.0:+.1f}",
             ha="center",
-            fontsize=7.5,
+            fontsize=9,
             color="C3",
         )
-    if human_target is not None:
-        ax.plot([2.7, 4.3], [100 * human_target] * 2, "k--", lw=1)
-        ax.text(4.35, 100 * human_target, "human level\n(app clips)", fontsize=7, va="center")
+    if human_target is not None:  # named in a legend over the low bars, clear of the data
+        ax.plot([2.7, 4.3], [100 * human_target] * 2, "k--", lw=1, label="human level (app clips)")
+        ax.legend(loc="upper left", fontsize=9)
     ax.set_xticks(range(5), names)
-    ax.set_xlim(-0.5, 5.2)
+    ax.set_xlim(-0.5, 4.6)
     ax.set_ylim(0, top)
     ax.set_ylabel("error (%)")
     return bars

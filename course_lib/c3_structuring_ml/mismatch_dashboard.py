@@ -68,7 +68,7 @@ def shift_experiment(
 def _draw_shift(fig, result, values):
     fig.clear()  # every change retrains (~0.5 s); a full redraw costs far less
     clip_ax, level_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.5]})
-    clip_ax.plot(result["example_clean"], color="C0", lw=1.6, label="the words alone")
+    clip_ax.plot(result["example_clean"], color="C0", lw=1.6, label="the same clip without the car")
     clip_ax.plot(result["example_app"], color="C1", lw=1.2, label="recorded in the car (app)")
     clip_ax.set_ylim(-9, 9)
     clip_ax.set_xlabel("sample (time)")

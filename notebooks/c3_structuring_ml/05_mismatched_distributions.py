@@ -319,11 +319,9 @@ assert abs(gaps_A[mm.AVOIDABLE_BIAS]) < 0.01
 # The network fits its training distribution (train and train-dev are both within a couple
 # of points of the human level), so neither a bigger network nor regularisation is the
 # first thing to try. (An avoidable bias at or slightly below zero only means that the
-# network does as well on the examples it trained on as a perfect listener would on new
-# ones, or a little better; the variance gap after it shows the price of that.) The big
-# step is from train-dev to dev:
-# same network, both unseen, only the distribution changed. That is data mismatch, the
-# problem of section 7.
+# network fits the clips it trained on about as well as a perfect listener would do on new
+# ones.) The big step is from train-dev to dev: same network, both unseen, only the
+# distribution changed. That is data mismatch, the problem of section 7.
 #
 # The lecture's cases (human level 0 % unless shown):
 #

@@ -382,7 +382,11 @@ def test_plot_error_levels_draws_bars_and_named_gaps():
     for label in ("avoidable\nbias\n+3.0", "variance\n+3.0", "mismatch\n+2.0", "overfitting\n+0.0"):
         assert label in texts
     assert ax.get_ylim() == (0, 30)
-    assert "human level\n(app clips)" in texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["human level (app clips)"]
+    assert all(t.get_fontsize() >= 8 for t in ax.texts)  # readable at the lesson's scale
+    # every label stays inside the axes (the old right-hand label ran past the dashboard)
+    assert all(t.get_position()[0] < ax.get_xlim()[1] for t in ax.texts)
 
 
 # --- the exercise check ----------------------------------------------------------------------
