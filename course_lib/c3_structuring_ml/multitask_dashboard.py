@@ -16,7 +16,7 @@ from course_lib.widgets import Dashboard, float_slider, int_slider
 
 __all__ = ["train_joint_and_separate", "missing_labels_dashboard"]
 
-_SHOWN = 24  # columns of the label matrix drawn
+_SHOWN = 16  # columns of the label matrix drawn (few enough for 9 pt digits)
 
 
 def train_joint_and_separate(
@@ -72,7 +72,7 @@ def _draw(fig, result, values):
     for (j, i), value in np.ndenumerate(shown):
         text = "?" if np.isnan(value) else f"{int(value)}"
         colour = "#8a3b00" if np.isnan(value) else ("w" if value == 1 else "k")
-        label_ax.text(i, j, text, ha="center", va="center", fontsize=8, color=colour)
+        label_ax.text(i, j, text, ha="center", va="center", fontsize=9, color=colour)
     label_ax.set_yticks(range(len(mt.TASK_NAMES)), mt.TASK_NAMES, fontsize=9)
     label_ax.set_xticks(range(0, _SHOWN, 4))
     label_ax.set_xlabel(f"training example i (the first {_SHOWN} of {result['Y_train'].shape[1]})")

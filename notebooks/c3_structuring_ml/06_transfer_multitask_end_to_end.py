@@ -358,10 +358,11 @@ check_multitask_cost(multitask_cost)
 # $$dZ^{[L]} = M \odot (A^{[L]} - Y), \qquad dW^{[L]} = \frac{1}{m}\, dZ^{[L]} A^{[L-1]T},
 # \qquad db^{[L]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[L](i)},$$
 # where $dZ^{[L]}$ is a $(4, m)$ array, zero wherever the label is "?": an unknown label
-# sends no gradient. As everywhere in the course, the $\frac{1}{m}$ of the cost enters with
-# $dW$ and $db$, so the gradient of $J$ itself is $\partial J / \partial Z^{[L]} =
-# dZ^{[L]} / m$. From there the usual ReLU and linear blocks of Course 1 take over
-# (`mt.multitask_model_backward`). Two checks: $dZ^{[L]}$ against $m$ times the centred
+# sends no gradient. (In code, replace the "?" in $Y$ by any number before subtracting,
+# e.g. `np.where(M == 1, Y, 0)`: the "?" is `nan`, and `0 * nan` is `nan` too.) As
+# everywhere in the course, the $\frac{1}{m}$ of the cost enters with $dW$ and $db$, so
+# the gradient of $J$ itself is $\partial J / \partial Z^{[L]} = dZ^{[L]} / m$. From there
+# the usual ReLU and linear blocks of Course 1 take over (`mt.multitask_model_backward`). Two checks: $dZ^{[L]}$ against $m$ times the centred
 # differences of $J(Z^{[L]})$, and the whole network's gradients against centred
 # differences of $J(W^{[1]}, b^{[1]}, W^{[2]}, b^{[2]})$, both in float64.
 
@@ -557,7 +558,8 @@ assert joint_wide - separate_wide < joint_unshared - separate_unshared  # a bigg
 # %% [markdown]
 # In practice transfer learning is used far more often than multi-task learning. The big
 # exception is computer vision, object detection in particular: one network detecting
-# many kinds of objects beats one network per kind (Course 4's YOLO is such a network).
+# many kinds of objects beats one network per kind (YOLO, from the original Course 4 on
+# convolutional networks, is such a network).
 #
 # ## 10. The same in Keras
 #
@@ -717,10 +719,11 @@ assert pipe[-1] > pipe[0] - 6  # the pipeline levels off: its measurement lost i
 #   low-level features help B (pre-training on only 50 examples of A helped far less).
 # - **Multi-task learning**: one network, $n_y$ sigmoid outputs, $J = \frac{1}{m}\sum_i
 #   \sum_j \mathcal{L}(\hat y_j^{(i)}, y_j^{(i)})$ over the labels that exist; backward
-#   $dZ^{[L]} = M \odot (A^{[L]} - Y)$ and $dW^{[L]} = \frac{1}{m} dZ^{[L]} A^{[L-1]T}$. It beat four separate networks when the tasks
+#   $dZ^{[L]} = M \odot (A^{[L]} - Y)$ (the "?" in $Y$ replaced by 0 first) and
+#   $dW^{[L]} = \frac{1}{m} dZ^{[L]} A^{[L-1]T}$. It beat four separate networks when the tasks
 #   share features, still worked with half the labels missing, and hurt when the shared
 #   network was too small or the tasks had nothing in common.
 # - **End to end vs pipeline**: hand-designed steps win with little data; end to end wins
 #   with enough data for the complexity of $x \to y$.
-# - In Keras: `layer.trainable = False`, `model.layers[:-1]` plus a new `Dense` head, and a
+# - In Keras: `layer.trainable = False`, `base.layers[:-1]` plus a new `Dense` head, and a
 #   masked loss; they agree with the NumPy versions to float32 precision.
