@@ -160,8 +160,9 @@ def activation_training_curves(
     """Training cost per epoch of one network architecture with different hidden activations.
 
     Plain batch gradient descent (no momentum, no mini-batches) on ``make_moons``, with the
-    same data, the same initialisation seed and the same learning rate for every activation,
-    so only g differs. scikit-learn calls the sigmoid "logistic".
+    same data, the same initialisation seed and the same learning rate for every activation.
+    scikit-learn calls the sigmoid "logistic" and draws that network's initial weights from a
+    sqrt(3)-narrower range than the others' (its Glorot-uniform factor 2 instead of 6).
 
     Args:
         activations: scikit-learn activation names ("logistic", "tanh", "relu", "identity").
@@ -173,8 +174,9 @@ def activation_training_curves(
         progress: called with the fraction of activations done.
 
     Returns:
-        {"activations": [names], "costs": (n_activations, epochs) cross-entropy cost J after
-        each epoch's step, "train_accuracy": (n_activations,)}.
+        {"activations": [names], "costs": (n_activations, epochs) cross-entropy cost J of
+        each epoch's forward pass, before that epoch's step (so entry 0 is the starting
+        cost), "train_accuracy": (n_activations,)}.
 
     Taught in: notebooks/c1_neural_networks/02_activations.py, section 6.
     """
