@@ -43,6 +43,7 @@ import numpy as np
 
 from course_lib import where
 from course_lib.c1_neural_networks import deep_network as dn
+from course_lib.c1_neural_networks.activations import sigmoid
 from course_lib.c1_neural_networks.deep_network_checks import check_L_layer_model
 from course_lib.c1_neural_networks.logistic_regression import flatten_images
 from course_lib.data import load_image_classification
@@ -300,15 +301,14 @@ assert by_depth[5, 300] > by_depth[1, 300] and by_depth[5, 1000] < by_depth[1, 1
 narrow = train_deep_network(
     X_train, train_y, X_test, test_y, 3, 1, num_iterations=dashboard_iterations
 )
-A, sizes = X_train, []
-for l in range(1, len(narrow["layers_dims"])):
-    Z = narrow["parameters"][f"W{l}"] @ A + narrow["parameters"][f"b{l}"]
-    A = np.maximum(0, Z)
-    sizes.append(np.sqrt(np.mean((A if l < len(narrow["layers_dims"]) - 1 else Z) ** 2)))
-print("signal size after each hidden layer:", np.round(sizes[:-1], 3))
-print(f"output layer: |Z^[L]| <= {np.abs(Z).max():.3f}, so A^[L] stays within 0.5 +- "
-      f"{1 / (1 + np.exp(-np.abs(Z).max())) - 0.5:.3f} for every image")  # fmt: skip
-assert np.abs(Z).max() < 0.1 and sizes[-2] < 0.5 * sizes[0]
+_, caches = dn.L_model_forward(X_train, narrow["parameters"])
+# Each cache is ((A_prev, W, b), Z): layers 2..L receive the hidden activations A^[1..L-1].
+sizes = [np.sqrt(np.mean(linear_cache[0] ** 2)) for linear_cache, _ in caches[1:]]
+Z_L = caches[-1][1]
+print("signal size after each hidden layer:", np.round(sizes, 3))
+print(f"output layer: |Z^[L]| <= {np.abs(Z_L).max():.3f}, so A^[L] stays within 0.5 +- "
+      f"{sigmoid(np.abs(Z_L).max()) - 0.5:.3f} for every image")  # fmt: skip
+assert np.abs(Z_L).max() < 0.1 and sizes[-1] < 0.5 * sizes[0]
 
 # %% [markdown]
 # Each hidden layer passes on a smaller signal, so $Z^{[L]}$ stays near 0 and the
