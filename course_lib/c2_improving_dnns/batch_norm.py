@@ -407,12 +407,15 @@ def model(
         record_every: record the epoch cost every this many epochs.
         print_cost: print the cost every 10 % of the epochs.
         probe: optional (X_probe (n_x, k), layer l, unit j or None): before the first and
-            after each epoch, record the input of layer l's ReLU on X_probe (``probe_unit``).
+            after each epoch, record the input of layer l's ReLU on X_probe (``probe_unit``)
+            and, from the same forward pass, z^[l] before batch norm.
         progress: optional callable receiving the finished fraction.
 
     Returns:
         {"parameters", "bn_params", "costs" (list), "probe" (array (num_epochs + 1, k), or
         (num_epochs + 1, n^[l], k) for unit None; row e is after e epochs; or None),
+        "probe_before_norm" (the same shape: z^[l] before normalisation; equal to "probe"
+        without batch norm; or None),
         "batch_norm", "learning_rate", "mini_batch_size", "num_epochs"}.
 
     Taught in: notebooks/c2_improving_dnns/06_tuning_and_batch_norm.py, section 8.
@@ -422,7 +425,7 @@ def model(
     require_binary_labels("Y", Y)
     parameters = initialize_parameters_bn(layers_dims, batch_norm, seed)
     state = {"bn_params": initialize_bn_params(layers_dims, bn_momentum, epsilon)}
-    history: list[np.ndarray] = []
+    history: list[tuple[np.ndarray, np.ndarray]] = []  # (z tilde, z) per recorded epoch
 
     def step(params, X_t, Y_t, t):
         AL, caches, state["bn_params"] = L_model_forward_bn(X_t, params, state["bn_params"])
@@ -432,7 +435,7 @@ def model(
 
     def batches(epoch):
         if probe is not None:  # the state before this epoch (epoch 0: the start)
-            history.append(probe_unit(probe[0], current["parameters"], *probe[1:]))
+            history.append(_probe_values(probe[0], current["parameters"], *probe[1:]))
         return random_batches(X, Y, mini_batch_size, seed + epoch)
 
     # train_loop hands the parameters back only at the end; keep the latest for the probe.
@@ -454,12 +457,13 @@ def model(
             progress=progress,
         )
     if probe is not None and num_epochs > 0:
-        history.append(probe_unit(probe[0], parameters, *probe[1:]))
+        history.append(_probe_values(probe[0], parameters, *probe[1:]))
     return {
         "parameters": parameters,
         "bn_params": state["bn_params"],
         "costs": costs,
-        "probe": np.array(history) if probe is not None else None,
+        "probe": np.array([z_tilde for z_tilde, _ in history]) if probe is not None else None,
+        "probe_before_norm": np.array([z for _, z in history]) if probe is not None else None,
         "batch_norm": batch_norm,
         "learning_rate": learning_rate,
         "mini_batch_size": mini_batch_size,
@@ -482,6 +486,16 @@ def predict_bn(X, parameters: Mapping, bn_params: Sequence[Mapping]) -> np.ndarr
     return (AL > 0.5).astype(np.float64)
 
 
+def _probe_values(X_probe, parameters: Mapping, layer: int, unit: int | None):
+    """(z tilde, z) of unit j of layer l on the probe examples, from one forward pass."""
+    L = _num_layers(parameters)
+    if not 1 <= layer < L:
+        raise ValueError(f"layer must be a hidden layer, 1 ... {L - 1}; got {layer}.")
+    _, caches, _ = L_model_forward_bn(X_probe, parameters, None, mode="train")
+    pick = slice(None) if unit is None else unit
+    return caches[layer - 1]["Z_tilde"][pick].copy(), caches[layer - 1]["Z"][pick].copy()
+
+
 def probe_unit(X_probe, parameters: Mapping, layer: int, unit: int | None) -> np.ndarray:
     """The value unit j of layer l feeds its ReLU, for each probe example (None: all units).
 
@@ -497,12 +511,7 @@ def probe_unit(X_probe, parameters: Mapping, layer: int, unit: int | None) -> np
 
     Taught in: notebooks/c2_improving_dnns/06_tuning_and_batch_norm.py, section 10.
     """
-    L = _num_layers(parameters)
-    if not 1 <= layer < L:
-        raise ValueError(f"layer must be a hidden layer, 1 ... {L - 1}; got {layer}.")
-    _, caches, _ = L_model_forward_bn(X_probe, parameters, None, mode="train")
-    values = caches[layer - 1]["Z_tilde"]
-    return values.copy() if unit is None else values[unit].copy()
+    return _probe_values(X_probe, parameters, layer, unit)[0]
 
 
 def batch_noise(

@@ -227,6 +227,16 @@ def test_model_is_deterministic_and_probe_has_one_row_per_epoch():
     assert a["probe"].shape == (5, 30)
     # With BN the probed z_tilde has mean beta and std gamma on the probe batch.
     np.testing.assert_allclose(a["probe"][-1].mean(), a["parameters"]["beta2"][0, 0], atol=1e-9)
+    # Before normalisation: z^[2] of the final parameters, which z_tilde normalises.
+    _, caches, _ = bn.L_model_forward_bn(X[:, :30], a["parameters"], None, mode="train")
+    z = a["probe_before_norm"]
+    assert z.shape == (5, 30) and not np.allclose(z[-1], a["probe"][-1])
+    np.testing.assert_array_equal(z[-1], caches[1]["Z"][0])
+    p = a["parameters"]
+    normalised = (z[-1] - z[-1].mean()) / np.sqrt(z[-1].var() + bn.DEFAULT_EPSILON)
+    np.testing.assert_allclose(p["gamma2"][0, 0] * normalised + p["beta2"][0, 0], a["probe"][-1])
+    plain = bn.model(X, Y, [2, 5, 4, 1], batch_norm=False, **kw)
+    np.testing.assert_array_equal(plain["probe_before_norm"], plain["probe"])
     fractions = []
     bn.model(X, Y, [2, 5, 1], num_epochs=10, progress=fractions.append)
     assert fractions[-1] == 1.0
