@@ -20,25 +20,6 @@ NOTEBOOKS = Path(__file__).parent / "notebooks"
 MAX_PRINTED_LINE = 100
 
 
-class LessonCell(nbval.plugin.IPyNbCell):
-    """A lesson cell: run by nbval, then its printed lines are measured."""
-
-    def runtest(self):
-        super().runtest()
-        too_long = [
-            line
-            for out in self.test_outputs or ()
-            if out.get("output_type") == "stream"
-            for line in out.get("text", "").splitlines()
-            if len(line) > MAX_PRINTED_LINE
-        ]
-        if too_long:
-            raise AssertionError(
-                f"{len(too_long)} printed line(s) longer than {MAX_PRINTED_LINE} characters "
-                "(JupyterLab would break them mid-word); split them. First: " + too_long[0]
-            )
-
-
 class JupytextLesson(nbval.plugin.IPyNbFile):
     """An nbval notebook read from a jupytext `.py` file instead of an `.ipynb`."""
 
@@ -50,10 +31,7 @@ class JupytextLesson(nbval.plugin.IPyNbFile):
         lesson = jupytext.read(self.path)
         # nbval reads its file with nbformat.read; hand it the converted lesson instead.
         with mock.patch.object(nbval.plugin.nbformat, "read", return_value=lesson):
-            for item in super().collect():
-                if type(item) is nbval.plugin.IPyNbCell:
-                    item.__class__ = LessonCell  # same state, plus the line-length check
-                yield item
+            yield from super().collect()
 
 
 def _is_lesson(path: Path) -> bool:
@@ -89,3 +67,23 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if isinstance(item.parent, JupytextLesson):
             item.add_marker(pytest.mark.notebook)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After nbval has run a lesson cell, fail it if it printed a line that is too long."""
+    result = yield
+    if isinstance(item.parent, JupytextLesson):
+        too_long = [
+            line
+            for out in item.test_outputs or ()
+            if out.get("output_type") == "stream"
+            for line in out.get("text", "").splitlines()
+            if len(line) > MAX_PRINTED_LINE
+        ]
+        if too_long:
+            raise AssertionError(
+                f"{len(too_long)} printed line(s) longer than {MAX_PRINTED_LINE} characters "
+                "(JupyterLab would break them mid-word); split them. First: " + too_long[0]
+            )
+    return result
