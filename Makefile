@@ -1,7 +1,7 @@
 # The two commands of the README are `make lab` and `make test`; both set up .venv first.
 # TF_VARIANT=gpu swaps tensorflow-cpu for tensorflow[and-cuda] (see README).
 
-.PHONY: setup lab test test-fast bench lint format lock where changes reset map clean
+.PHONY: setup lab test test-fast bench gpu-check lint format lock where changes reset map clean
 
 setup:
 	@bash scripts/setup.sh
@@ -18,6 +18,11 @@ test-fast: setup
 
 bench: setup
 	@.venv/bin/python -m benchmarks
+
+# The Keras twins' parity tests and the Course 4 lessons on the device TF finds (GPU or CPU),
+# with the device and timings printed. On a GPU machine: TF_VARIANT=gpu make gpu-check.
+gpu-check: setup
+	@bash scripts/gpu_check.sh
 
 lint: setup
 	@.venv/bin/ruff check . && .venv/bin/ruff format --check .
