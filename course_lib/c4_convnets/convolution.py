@@ -492,17 +492,40 @@ def distribute_value(dz, shape) -> np.ndarray:
     return np.ones((n_H, n_W)) * average
 
 
-def pool_backward(dA, cache, mode: str = "max"):
+TIE_RULES = ("all", "first")
+
+
+def _check_ties(ties: str) -> None:
+    if ties not in TIE_RULES:
+        raise ValueError(f'ties must be "all" (the course\'s mask) or "first"; got {ties!r}.')
+
+
+def _first_maximum_mask(x: np.ndarray) -> np.ndarray:
+    """True at the first maximum (row-major) of each window on the last two axes."""
+    f_H, f_W = x.shape[-2:]
+    flat = x.reshape(*x.shape[:-2], f_H * f_W)
+    mask = np.zeros(flat.shape, dtype=bool)
+    np.put_along_axis(mask, flat.argmax(axis=-1)[..., None], True, axis=-1)
+    return mask.reshape(x.shape)
+
+
+def pool_backward(dA, cache, mode: str = "max", ties: str = "all"):
     """Pooling layer backward, one window at a time (the course's loops).
 
     Max: the gradient goes to the position(s) of the window's maximum
     (``create_mask_from_window``); average: it is shared equally over the window
     (``distribute_value``). Overlapping windows add up.
 
+    Ties: the course's mask ``x == max(x)`` (``ties="all"``) gives the whole gradient to every
+    tied maximum, so a window of k equal values passes back k times dA. Random test inputs
+    never tie, but real images do (a flat background); ``ties="first"`` gives it to the first
+    maximum only, as TensorFlow does, which is the true derivative of the pooled output.
+
     Args:
         dA: gradient of the cost with respect to the pooling output, shape (m, n_H, n_W, n_C).
         cache: (A_prev, hparameters) from pool_forward or pool_forward_vectorized.
         mode: "max" or "average", as in the forward pass.
+        ties: "all" (the course's mask) or "first" (one maximum per window); max mode only.
 
     Returns:
         dA_prev: shape (m, n_H_prev, n_W_prev, n_C).
@@ -510,6 +533,7 @@ def pool_backward(dA, cache, mode: str = "max"):
     Taught in: notebooks/c4_convnets/03_conv_backprop.py, section 3.
     """
     A_prev, f, stride, n_H, n_W = _pool_cache(cache, mode)
+    _check_ties(ties)
     m, n_C = A_prev.shape[0], A_prev.shape[3]
     dA = _check_dout("dA", dA, (m, n_H, n_W, n_C), "(m, n_H, n_W, n_C)")
     dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(A_prev, dA))
@@ -524,7 +548,10 @@ def pool_backward(dA, cache, mode: str = "max"):
                 for c in range(n_C):
                     if mode == "max":
                         a_prev_slice = a_prev[vert_start:vert_end, horiz_start:horiz_end, c]
-                        mask = create_mask_from_window(a_prev_slice)
+                        if ties == "all":
+                            mask = create_mask_from_window(a_prev_slice)
+                        else:
+                            mask = _first_maximum_mask(a_prev_slice)
                         dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += (
                             mask * dA[i, h, w, c]
                         )
@@ -535,18 +562,23 @@ def pool_backward(dA, cache, mode: str = "max"):
     return dA_prev
 
 
-def pool_backward_vectorized(dA, cache, mode: str = "max"):
-    """Pooling layer backward over all windows at once; same results as ``pool_backward``.
+def pool_backward_vectorized(dA, cache, mode: str = "max", ties: str = "all"):
+    """Pooling layer backward over all windows at once; same results as ``pool_backward``
+    (the same ``ties`` rule: "all" is the course's mask, "first" TensorFlow's).
 
     Taught in: notebooks/c4_convnets/03_conv_backprop.py, section 4.
     """
     A_prev, f, stride, n_H, n_W = _pool_cache(cache, mode)
+    _check_ties(ties)
     m, n_C = A_prev.shape[0], A_prev.shape[3]
     dA = _check_dout("dA", dA, (m, n_H, n_W, n_C), "(m, n_H, n_W, n_C)")
     dtype = np.result_type(A_prev, dA)
     if mode == "max":
         windows = _pool_windows(A_prev, f, stride, n_H, n_W)  # (m, n_H, n_W, n_C, f, f)
-        mask = windows == windows.max(axis=(4, 5), keepdims=True)
+        if ties == "all":
+            mask = windows == windows.max(axis=(4, 5), keepdims=True)
+        else:
+            mask = _first_maximum_mask(windows)
         share = mask * dA[..., None, None]
     else:
         share = np.broadcast_to((dA / (f * f))[..., None, None], (m, n_H, n_W, n_C, f, f))

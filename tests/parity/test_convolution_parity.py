@@ -44,3 +44,19 @@ def test_pooling_forward_and_gradients_match_keras(mode, f, stride):
         conv.pool_backward_vectorized(dA, cache, mode),
         atol=1e-12,
     )
+
+
+@pytest.mark.parametrize("f, stride", [(2, 2), (3, 2), (2, 1)])
+def test_first_maximum_rule_matches_tensorflow_on_ties(f, stride):
+    # Integers in {0, 1}: most windows hold several maxima. TensorFlow's gradient goes to
+    # one of them, as ties="first" does; the course's mask would give it to all.
+    rng = np.random.default_rng(f * stride)
+    A_prev = rng.integers(0, 2, (2, 6, 7, 3)).astype(float)
+    hparameters = {"f": f, "stride": stride}
+    A, cache = conv.pool_forward_vectorized(A_prev, hparameters)
+    dA = rng.standard_normal(A.shape)
+    np.testing.assert_allclose(
+        conv_tf.pool_backward(dA, cache, "max", dtype="float64"),
+        conv.pool_backward_vectorized(dA, cache, "max", ties="first"),
+        atol=1e-12,
+    )

@@ -280,3 +280,31 @@ def test_small_functions_reject_bad_input():
         conv.distribute_value(1.0, 4)
     with pytest.raises(ValueError, match="integer"):
         conv.conv_output_size(5, 3, 0, True)
+
+
+@pytest.mark.parametrize("backward", [conv.pool_backward, conv.pool_backward_vectorized])
+def test_max_pool_ties_all_is_the_course_mask_first_sends_one_gradient(backward):
+    A = np.array([[1.0, 3.0], [3.0, 2.0]]).reshape(1, 2, 2, 1)  # (0, 1) and (1, 0) tie
+    _, cache = conv.pool_forward(A, {"f": 2, "stride": 2})
+    dA = np.full((1, 1, 1, 1), 5.0)
+    assert backward(dA, cache, "max")[0, :, :, 0].tolist() == [[0, 5], [5, 0]]
+    assert backward(dA, cache, "max", ties="first")[0, :, :, 0].tolist() == [[0, 5], [0, 0]]
+    with pytest.raises(ValueError, match='ties must be "all"'):
+        backward(dA, cache, "max", ties="random")
+
+
+@settings(max_examples=40, deadline=None)
+@given(shapes, st.integers(0, 2**31 - 1))
+def test_first_maximum_rule_is_the_same_in_loops_and_vectorised(shape, seed):
+    m, n_H, n_W, n_C, f, _, stride, _ = shape
+    if f > min(n_H, n_W):
+        return
+    rng = np.random.default_rng(seed)
+    A_prev = rng.integers(0, 2, (m, n_H, n_W, n_C)).astype(float)  # many ties
+    A, cache = conv.pool_forward(A_prev, {"f": f, "stride": stride})
+    dA = rng.standard_normal(A.shape)
+    np.testing.assert_allclose(
+        conv.pool_backward_vectorized(dA, cache, ties="first"),
+        conv.pool_backward(dA, cache, ties="first"),
+        atol=1e-12,
+    )
