@@ -24,6 +24,10 @@ __all__ = [
     "load_cat_vs_noncat",
     "load_image_classification",
     "load_planar_dataset",
+    "SIGNS_FILES",
+    "load_digit_signs",
+    "load_signs_h5",
+    "load_signs",
 ]
 
 # Where a learner may drop the course's own files (ignored by git): data/course/
@@ -336,3 +340,219 @@ def load_planar_dataset(
     X = np.vstack([r * np.cos(t), r * np.sin(t)]) + noise * rng.standard_normal((2, m))
     order = rng.permutation(m)
     return X[:, order], labels[order].reshape(1, m).astype(np.uint8)
+
+
+# -- SIGNS (Course 4): six hand-sign classes; offline stand-in = the digits 0-5 -------------
+
+#: The course's SIGNS files, looked for in COURSE_DATA_DIR by ``load_signs``.
+SIGNS_FILES = ("train_signs.h5", "test_signs.h5")
+
+
+def load_digit_signs(size: int = 32, test_fraction: float = 0.2, seed: int = 0) -> ImageDataset:
+    """The offline stand-in for SIGNS: scikit-learn's handwritten digits 0-5 as RGB images.
+
+    SIGNS holds 1,200 photos of hands showing 0 to 5 fingers; the digits 0-5 are 1,083
+    real 8x8 scans in six classes, the same size of problem. Each scan (ink 0..16) is
+    enlarged to ``size`` x ``size`` by bilinear interpolation, scaled to 0..255 and copied
+    into three channels, so the images have SIGNS's layout (m, n_H, n_W, 3) of uint8.
+
+    Args:
+        size: n_H = n_W of the returned images, at least 8 (32 keeps the lesson fast;
+            64 is SIGNS's size).
+        test_fraction: share of each class put in the test set (SIGNS: 120 of 1,200).
+        seed: seed of the stratified shuffle.
+
+    Returns:
+        ImageDataset with train_x_orig (m_train, size, size, 3) uint8, train_y (1, m_train)
+        int64 in 0..5, the same for the test set, classes = [b"0", ..., b"5"].
+
+    Taught in: notebooks/c4_convnets/04_convnet_application.py, section 1.
+    """
+    from scipy.ndimage import zoom
+    from sklearn.datasets import load_digits
+
+    if isinstance(size, bool) or int(size) != size or size < 8:
+        raise ValueError(f"size must be an integer >= 8 (pixels per side); got {size!r}.")
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must lie strictly between 0 and 1; got {test_fraction!r}.")
+    size = int(size)
+    digits = load_digits()
+    keep = digits.target <= 5
+    scans, labels = digits.images[keep], digits.target[keep].astype(np.int64)
+    # order=1 is bilinear; grid_mode maps pixel squares onto pixel squares, so the digit
+    # stays centred at any size.
+    big = zoom(scans, (1, size / 8, size / 8), order=1, grid_mode=True, mode="nearest")
+    pixels = np.clip(np.rint(big * (255 / 16)), 0, 255).astype(np.uint8)
+    images = np.repeat(pixels[..., None], 3, axis=-1)
+    train, test = _stratified_split(labels, test_fraction, seed)
+    return ImageDataset(
+        name="digit_signs",
+        description=f"scikit-learn digits 0-5 at {size}x{size}x3: the offline stand-in for SIGNS",
+        train_x_orig=images[train],
+        train_y=labels[train].reshape(1, -1),
+        test_x_orig=images[test],
+        test_y=labels[test].reshape(1, -1),
+        classes=np.array([str(c).encode() for c in range(6)]),
+    )
+
+
+def _signs_error(path: Path, why: str) -> ValueError:
+    return ValueError(f"{path} is not a SIGNS h5 file in the course's layout: {why}")
+
+
+def _read_signs_split(path: Path, split: str):
+    """x, y and list_classes (None when absent) of one SIGNS file, checked."""
+    import h5py
+
+    kx, ky = f"{split}_set_x", f"{split}_set_y"
+    try:
+        with h5py.File(path, "r") as f:
+            try:
+                x, y, classes = (_dataset(f, path, key) for key in (kx, ky, "list_classes"))
+            except ValueError as error:  # a link or outside storage: say which file format
+                raise _signs_error(path, str(error).split(": ", 1)[-1]) from None
+            missing = [key for key, obj in ((kx, x), (ky, y)) if obj is None]
+            if missing:
+                raise _signs_error(
+                    path, f"it has no dataset {', '.join(missing)}; it holds {sorted(f.keys())}."
+                )
+            if x.ndim != 4 or x.shape[0] < 1 or min(x.shape) < 1:
+                raise _signs_error(
+                    path, f"{kx} must have shape (m, n_H, n_W, n_C) with m >= 1; got {x.shape}."
+                )
+            if x.dtype.kind not in "uif":
+                raise _signs_error(path, f"{kx} must hold pixel numbers; got dtype {x.dtype}.")
+            m = x.shape[0]
+            if y.shape not in ((m,), (1, m)):
+                raise _signs_error(
+                    path, f"{ky} must hold one label per image, ({m},) or (1, {m}); got {y.shape}."
+                )
+            if y.dtype.kind not in "iu":
+                raise _signs_error(path, f"{ky} must hold integer labels; got dtype {y.dtype}.")
+            if classes is not None and (
+                classes.ndim != 1
+                or not 1 <= classes.shape[0] <= MAX_CLASSES
+                or classes.dtype.kind not in "iuSUO"
+            ):
+                raise _signs_error(
+                    path,
+                    f"list_classes must be a list of 1 to {MAX_CLASSES} class names or numbers;"
+                    f" got shape {classes.shape}, dtype {classes.dtype}.",
+                )
+            x, y = x[()], y[()].reshape(1, -1)
+            classes = None if classes is None else classes[()]
+    except OSError:
+        raise _signs_error(
+            path, "HDF5 cannot read it (truncated, corrupt, or another format)."
+        ) from None
+    if x.dtype.kind == "f" and not np.isfinite(x).all():
+        raise _signs_error(path, f"{kx} holds NaN or infinite pixels.")
+    if (
+        classes is not None
+        and classes.dtype.kind == "O"
+        and not all(isinstance(c, (bytes, str)) for c in classes)
+    ):
+        raise _signs_error(path, "list_classes must hold class names or numbers.")
+    return x, y, classes
+
+
+def _class_names(classes: np.ndarray) -> np.ndarray:
+    """list_classes as bytes names: SIGNS stores the numbers 0..5, the cat files bytes."""
+    if classes.dtype.kind in "iu":
+        return np.array([str(int(c)).encode() for c in classes])
+    return np.array([c if isinstance(c, bytes) else str(c).encode() for c in classes.tolist()])
+
+
+def load_signs_h5(train_path, test_path) -> ImageDataset:
+    """Load the course's SIGNS files (``train_signs.h5``, ``test_signs.h5``), checked.
+
+    The course's files hold ``train_set_x`` (1080, 64, 64, 3) uint8 and ``train_set_y``
+    (1080,) in the first, ``test_set_x`` (120, 64, 64, 3) and ``test_set_y`` (120,) in the
+    second, and ``list_classes`` (the numbers 0..5) in both; the course reads the classes
+    from the test file, and so does this loader (from the training file if the test file
+    lacks them). Each dataset must be stored in the file itself (no links or external
+    storage, as for ``load_course_h5``).
+
+    Args:
+        train_path: the file with train_set_x / train_set_y.
+        test_path: the file with test_set_x / test_set_y.
+
+    Returns:
+        ImageDataset with x (m, n_H, n_W, n_C) as stored, y (1, m) and classes as bytes
+        names (b"0" ... b"5" for SIGNS).
+
+    Raises:
+        FileNotFoundError: a file does not exist.
+        ValueError: anything that is not the layout above: a missing key, a wrong shape
+            or dtype, a label that indexes no class, train and test images of different
+            sizes, or a file HDF5 cannot read.
+
+    Taught in: notebooks/c4_convnets/04_convnet_application.py, section 1.
+    """
+    train_path, test_path = Path(train_path), Path(test_path)
+    for path in (train_path, test_path):
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder; pass the path of the .h5 file inside it.")
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} does not exist.")
+    train_x, train_y, train_classes = _read_signs_split(train_path, "train")
+    test_x, test_y, test_classes = _read_signs_split(test_path, "test")
+    classes = test_classes if test_classes is not None else train_classes
+    if classes is None:
+        raise _signs_error(test_path, "neither file holds list_classes (the class names).")
+    if test_x.shape[1:] != train_x.shape[1:]:
+        raise ValueError(
+            f"the test images are {test_x.shape[1:]} but the training images"
+            f" {train_x.shape[1:]} (n_H, n_W, n_C); one model cannot read both."
+        )
+    for path, split, y in ((train_path, "train", train_y), (test_path, "test", test_y)):
+        if y.min() < 0 or y.max() >= len(classes):
+            found = sorted({int(v) for v in np.unique(y)})[:8]
+            raise _signs_error(
+                path,
+                f"{split}_set_y holds labels {found}; each must index list_classes,"
+                f" 0 .. {len(classes) - 1}.",
+            )
+    return ImageDataset(
+        name="signs",
+        description=f"the course's SIGNS files {train_path.name}, {test_path.name}",
+        train_x_orig=train_x,
+        train_y=train_y.astype(np.int64),
+        test_x_orig=test_x,
+        test_y=test_y.astype(np.int64),
+        classes=_class_names(classes),
+    )
+
+
+def load_signs(
+    prefer_course_files: bool = True, data_dir=None, size: int = 32, seed: int = 0
+) -> ImageDataset:
+    """The six-class image task of Course 4: the course's SIGNS when present, else digits 0-5.
+
+    Args:
+        prefer_course_files: use ``train_signs.h5`` and ``test_signs.h5`` from ``data_dir``
+            when both are there (they are 64x64x3 and used as they are, whatever ``size``).
+        data_dir: where to look for them; ``COURSE_DATA_DIR`` (data/course/) when None.
+        size, seed: passed to ``load_digit_signs`` for the stand-in.
+
+    Returns:
+        ImageDataset (see ``load_signs_h5`` and ``load_digit_signs``).
+
+    Raises:
+        FileNotFoundError: only one of the two SIGNS files is there (name the missing one).
+
+    Taught in: notebooks/c4_convnets/04_convnet_application.py, section 1.
+    """
+    if prefer_course_files:
+        data_dir = Path(data_dir if data_dir is not None else COURSE_DATA_DIR)
+        paths = [data_dir / name for name in SIGNS_FILES]
+        present = [path.is_file() for path in paths]
+        if all(present):
+            return load_signs_h5(*paths)
+        if any(present):
+            missing = paths[present.index(False)]
+            raise FileNotFoundError(
+                f"{missing.name} is missing from {data_dir}: SIGNS needs both {SIGNS_FILES[0]}"
+                f" and {SIGNS_FILES[1]} (or neither, for the offline stand-in)."
+            )
+    return load_digit_signs(size=size, seed=seed)
