@@ -17,7 +17,7 @@ test-fast: setup
 	@COURSE_RUN=ci OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 .venv/bin/python -m pytest -q -n 2 tests -m "not browser"
 
 bench: setup
-	@.venv/bin/python -m benchmarks
+	@.venv/bin/python -m benchmarks $(ARGS)
 
 # The Keras twins' parity tests and the Course 4 lessons on the device TF finds (GPU or CPU),
 # with the device and timings printed. On a GPU machine: TF_VARIANT=gpu make gpu-check.
