@@ -309,7 +309,7 @@ def _pool_forward_variant(stride_start=True, n_W_from_n_H=False, per_channel=Tru
 
 _POOL_FORWARD_SLIPS = [
     Slip(
-        "n_W computed from n_H_prev (the seed's error E06: a square output)",
+        "n_W computed from n_H_prev (a square output)",
         "pooling shrinks each axis by itself: n_H = int((n_H_prev - f) / stride) + 1 and "
         "n_W = int((n_W_prev - f) / stride) + 1; the test volume is 5 x 7.",
         _pool_forward_variant(n_W_from_n_H=True),
@@ -476,7 +476,7 @@ def check_conv_backward(learner_fn) -> CheckResult:
         hints={
             "could not be broadcast": "W[:, :, :, c] * dZ[i, h, w, c] is f x f x n_C_prev: "
             "add it to the window of the gradient only, da_prev_pad[vert_start:vert_end, "
-            "horiz_start:horiz_end, :] (the seed's formula omits that slice, error E07)."
+            "horiz_start:horiz_end, :] (the window slice is easy to forget)."
         },
     )
 

@@ -329,8 +329,8 @@ print(f"max pool 2 x 2 of the same batch: loops {1e3 * t_ploops:.1f} ms,"
 # ## 5. Pooling
 #
 # A pooling layer slides an $f \times f$ window with stride $s$ over **each channel on its
-# own** and keeps one number per window (not per kernel, as a seed once put it: error
-# E08):
+# own** and keeps one number per window of the input (not one per kernel, as some notes
+# put it):
 #
 # - **max pooling** keeps the largest value: if a feature (an edge, a colour) was found
 #   anywhere in the window, it survives;
@@ -338,7 +338,7 @@ print(f"max pool 2 x 2 of the same batch: loops {1e3 * t_ploops:.1f} ms,"
 #   e.g. $7 \times 7 \times 1000 \to 1 \times 1 \times 1000$.
 #
 # The number of channels does not change, and the size shrinks per axis, **height with
-# height and width with width** (one seed used $n_W$ for both, error E06):
+# height and width with width** (some notes use $n_W$ for both):
 #
 # $$\left\lfloor \frac{n_H - f}{s} + 1 \right\rfloor \times
 #   \left\lfloor \frac{n_W - f}{s} + 1 \right\rfloor \times n_C .$$
@@ -378,7 +378,7 @@ plt.show()
 # Same loops as `conv_forward`, without padding, without a filter, and with one more
 # subtlety: each channel `c` is pooled on its own,
 # `A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c]`. Classic slips: `n_W` from
-# `n_H_prev` (E06); a window starting at `h` instead of `h * stride`; one `np.max` over
+# `n_H_prev`; a window starting at `h` instead of `h * stride`; one `np.max` over
 # all channels at once; max and average swapped.
 
 

@@ -71,8 +71,8 @@ from course_lib.lesson import print_values
 # - **to the input** (C4.24): the window's entries were multiplied by $W_c$, so the window
 #   of the gradient receives $W_c \, dZ[h, w, c]$:
 #   $$dA_{prev}[\,hs : hs + f,\; ws : ws + f,\; :\,] \mathrel{+}= W_c \, dZ[h, w, c],$$
-#   summed over all $h$, $w$, $c$. The slice matters: one seed writes
-#   $dA \mathrel{+}= \sum_h \sum_w W_c\, dZ_{hw}$ with no window at all (error E07), which
+#   summed over all $h$, $w$, $c$. The slice matters: some notes write
+#   $dA \mathrel{+}= \sum_h \sum_w W_c\, dZ_{hw}$ with no window at all, which
 #   would add an $f \times f$ filter to a whole image.
 # - **to the filters** (C4.25): $W_c$ multiplied the window, so
 #   $dW_c \mathrel{+}= a_{slice}\, dZ[h, w, c]$, summed over every position **and every
@@ -196,7 +196,7 @@ assert max(conv_errors.values()) < 1e-7
 # Unpack the cache, pad `A_prev` and a zero `dA_prev`, loop over `i`, `h`, `w`, `c` with
 # the forward pass's windows, accumulate the three sums, and cut the padding off
 # `da_prev_pad` (`da_prev_pad[pad:-pad, pad:-pad, :]` when `pad > 0`). Classic slips:
-# `dA_prev += W * dZ` without the window slice (E07); `dW` from windows of the unpadded
+# `dA_prev += W * dZ` without the window slice; `dW` from windows of the unpadded
 # `A_prev`; `db` from one example instead of the sum over all; the stride ignored; the
 # padded gradient returned.
 
@@ -453,7 +453,7 @@ assert max(gap64.values()) < 1e-12
 # ## 6. Summary
 #
 # - $dA_{prev}$: each $dZ[h, w, c]$ sends $W_c\, dZ[h, w, c]$ back to **its own window**
-#   (the slice the seed forgot, E07); overlapping windows add up; the padding is cut off.
+#   (the slice that is easy to forget); overlapping windows add up; the padding is cut off.
 # - $dW_c = \sum a_{slice}\, dZ[h, w, c]$ and $db_c = \sum dZ[\cdot, \cdot, \cdot, c]$, over
 #   all positions and all examples: one filter is shared by all of them.
 # - Max pooling passes the gradient to the maximum of each window (`x == max(x)`:

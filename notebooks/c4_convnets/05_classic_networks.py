@@ -106,7 +106,7 @@ lenet = layers.network_summary(lenet_layers, lenet_input)
 layers.summary_table(lenet_layers, lenet_input, title="LeNet-5")
 
 # %% [markdown]
-# **A common mistake (E03).** The $5 \times 5 \times 16 = 400$ after the second pool is a
+# **A common mistake.** The $5 \times 5 \times 16 = 400$ after the second pool is a
 # volume of *activations*: 400 numbers computed for each image, which the flatten unrolls
 # and FC3 reads. It is not a number of parameters (that pool learns nothing), and it takes
 # two conv + pool stages to get there, not three. After it come FC120, **FC84**, and the
@@ -332,7 +332,7 @@ vgg = layers.network_summary(vgg_layers, vgg_input)
 layers.summary_table(vgg_layers, vgg_input, title="VGG-16")
 
 # %% [markdown]
-# **A common mistake (E04).** Listing VGG-16 by hand, it is easy to stop after the first
+# **A common mistake.** Listing VGG-16 by hand, it is easy to stop after the first
 # seven convolutions. There are 13: blocks of 2, 2, 3, 3, 3. With the 3 FC layers that
 # makes the 16 weight layers of the name, and about 138 million parameters.
 

@@ -376,7 +376,7 @@ plt.show()
 # Directions in which the colours already vary a lot move a lot; directions with little
 # variation hardly move, so the image keeps its overall tint. (The $\lambda_i$ are
 # variances of [0, 1] pixel values, at most a few tenths, so with $\sigma = 0.1$ the
-# change is subtle: a few grey levels. The figure below also shows $\sigma = 3$, only to
+# change is subtle: a few grey levels at most (the cell prints it). The figure below also shows $\sigma = 3$, only to
 # make the direction of the change visible.)
 
 # %%

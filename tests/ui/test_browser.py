@@ -46,13 +46,15 @@ ARTIFACTS = REPO / "test-artifacts" / "ui"
 # The lessons, relative to notebooks/, each with a word that only its dashboard's settings
 # line shows (before and after the slider moves), one per finished track: the Course 1
 # learning-rate dashboard, Course 2's live optimiser-path dashboard (GD, momentum, RMSprop
-# and Adam on one surface) and Course 3's live decision-threshold dashboard. On each of these
+# and Adam on one surface), Course 3's live decision-threshold dashboard and Course 4's live
+# output-size dashboard (n, f, p, s and the sliding window). On each of these
 # lessons every dashboard's sliders are measured too (MIN_TRACK_PX) and every dashboard
 # figure must be shown at its own size, not shrunk to fit.
 LESSONS = {
     "c1_neural_networks/01_logistic_regression.py": "learning_rate=",
     "c2_improving_dnns/05_optimization.py": "beta1=",
     "c3_structuring_ml/01_metrics_and_orthogonalization.py": "threshold=",
+    "c4_convnets/01_edges_and_convolution.py": "stride=",
 }
 # The narrowest usable slider track, in CSS pixels at the 1400 px viewport.
 MIN_TRACK_PX = 100
