@@ -84,7 +84,7 @@ def _drag(slider, n: int = 8) -> list:
     """The next ``n`` positions of a slider from its value, as a learner's drag visits them
     (upwards, or downwards near the top), then back to where it started."""
     if isinstance(slider, widgets.SelectionSlider):
-        grid = [v for _, v in slider.options]
+        grid = [v[1] if isinstance(v, tuple) else v for v in slider.options]
     elif isinstance(slider, widgets.FloatLogSlider):
         grid = log_grid(slider)
     else:
@@ -120,7 +120,7 @@ LIVE_TARGET_S = 0.030  # a live dashboard's recompute + re-render per slider cha
 
 
 def _live_dashboards():
-    """(name, dashboard, control, values) for every live dashboard of Courses 1-3.
+    """(name, dashboard, control, values) for every live dashboard of Courses 1-4.
 
     Each is built as its lesson builds it (same arguments; small stand-in data where the
     lesson trains a model first, which does not change the cost of a slider change).
@@ -149,6 +149,16 @@ def _live_dashboards():
         budget_dashboard,
         threshold_dashboard,
     )
+    from course_lib.c4_convnets.architectures_dashboard import (
+        efficientnet_dashboard,
+        separable_cost_dashboard,
+    )
+    from course_lib.c4_convnets.convolution_dashboard import convolution_explorer
+    from course_lib.c4_convnets.edges_dashboard import (
+        filter_picker_dashboard,
+        output_size_dashboard,
+    )
+    from course_lib.c4_convnets.resnets_dashboard import weight_decay_dashboard
 
     def c(name, dash, control, values):
         return (name, dash, control, values)
@@ -183,6 +193,13 @@ def _live_dashboards():
     clean = ea.label_noise_experiment(data["train"], data["dev"], 0.0, "random", num_iterations=50)
     errors = ea.misclassified(models.predict(data["dev"].X, clean["parameters"]), data["dev"].Y)
     tally = tally_dashboard(data["dev"], errors, len(errors) / data["dev"].m, n_examined=100)
+    # Course 4, built as the lessons build them.
+    picker = filter_picker_dashboard(photo="camera", kernel="vertical")
+    sizes = output_size_dashboard(n=7, f=3, pad=0, stride=2)
+    explorer = convolution_explorer()
+    decay_block = weight_decay_dashboard(num_steps=100, lambd=0.01)
+    separable = separable_cost_dashboard()
+    scaling = efficientnet_dashboard()
 
     sliders = [
         ("C1 activations", act, ("slope", "z_max")),
@@ -199,6 +216,11 @@ def _live_dashboards():
         ("C3 metric weight", weights, ("w",)),
         ("C3 human-level reference", reference, ("train_error", "dev_error")),
         ("C3 error tally", tally, ("n_examined", "seed")),
+        ("C4 output size", sizes, ("n", "f", "pad", "stride")),
+        ("C4 conv/pool explorer", explorer, ("f", "stride", "pad", "window")),
+        ("C4 weight decay -> identity", decay_block, ("lambd", "num_steps")),
+        ("C4 separable-conv cost", separable, ("n", "n_C", "f", "n_C_prime")),
+        ("C4 EfficientNet scaling", scaling, ("phi",)),
     ]
     cases = [
         c(name, dash, control, _drag(dash.controls[control]))
@@ -206,6 +228,18 @@ def _live_dashboards():
         for control in controls
     ]
     cases.append(c("C2 EWMA, 365 days", ewma, "bias_correction", (True, False, True, False)))
+    kernels = ("horizontal", "sobel vertical", "scharr vertical", "vertical")
+    cases += [
+        c("C4 filter picker, 128 px photo", picker, "kernel", kernels),
+        c("C4 filter picker, 128 px photo", picker, "absolute", (True, False, True, False)),
+        c("C4 filter picker, 128 px photo", picker, "flip", (True, False, True, False)),
+        c(
+            "C4 conv/pool explorer",
+            explorer,
+            "mode",
+            (*explorer.controls["mode"].options[1:], explorer.controls["mode"].value),
+        ),
+    ]
     return cases
 
 

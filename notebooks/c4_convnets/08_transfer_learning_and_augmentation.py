@@ -437,8 +437,8 @@ assert largest < 10  # a slight change of lighting, not a new palette
 # %% [markdown]
 # ## 6. The gallery and the Keras layers
 #
-# Every panel below is one more training example with the same label. Move the sliders;
-# the seed draws a new random crop and new PCA alphas. The last panel chains all of them,
+# Every panel below is one more training example with the same label. Move a slider and
+# release it to redraw the gallery; the seed draws a new random crop and new PCA alphas. The last panel chains all of them,
 # which is what a training pipeline does for every image of every epoch.
 
 # %%
