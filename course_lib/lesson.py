@@ -19,6 +19,7 @@ import platform
 import random
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -33,6 +34,7 @@ __all__ = [
     "device_summary",
     "limit_blas_threads",
     "print_values",
+    "progress_bar",
     "start_lesson",
     "Lesson",
 ]
@@ -141,6 +143,38 @@ def print_values(label: str, values: dict, fmt: str = "{:.1e}", width: int = 100
     items = ", ".join(f"{name}\u00a0{fmt.format(value)}" for name, value in values.items())
     text = textwrap.fill(f"{label}: {items}", width, subsequent_indent="  ")
     print(text.replace("\u00a0", " "))
+
+
+def progress_bar(label: str, width_px: int = 360) -> Callable[[float], None]:
+    """Show a progress bar in the running cell; return ``update(fraction)`` to move it.
+
+    For the slow cells of a full-size run (a training of tens of seconds): pass ``update``
+    as a trainer's ``progress`` callback, or call it yourself with the fraction done.
+
+    Args:
+        label: what is running, shown left of the bar.
+        width_px: the bar's width in CSS pixels.
+
+    Returns:
+        ``update(fraction)``, fraction in [0, 1] (values outside are clipped).
+    """
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    bar = widgets.FloatProgress(
+        value=0.0,
+        min=0.0,
+        max=1.0,
+        description=label,
+        style={"description_width": "initial"},
+        layout={"width": f"{int(width_px)}px"},
+    )
+    display(bar)
+
+    def update(fraction: float) -> None:
+        bar.value = float(min(max(fraction, 0.0), 1.0))
+
+    return update
 
 
 def limit_blas_threads(threads: int = 1) -> None:

@@ -26,7 +26,7 @@ Taught in: notebooks/c4_convnets/04_convnet_application.py, sections 4-5.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -278,6 +278,7 @@ def model(
     seed: int = 1,
     parameters: Mapping | None = None,
     api: str = "functional",
+    progress: Callable[[float], None] | None = None,
 ):
     """Train the Keras ConvNet with Adam (twin of convnet.model; same inputs, same history).
 
@@ -288,6 +289,7 @@ def model(
             NumPy initialisation, so both twins can start from the same weights.
         parameters: start from these (NumPy dict) instead.
         api: "functional" (``convolutional_model``) or "sequential" (``sequential_convnet``).
+        progress: optional callback receiving the fraction done after each epoch.
 
     Returns:
         (parameters, history), history = {"train_cost", "test_cost", "train_accuracy",
@@ -324,6 +326,8 @@ def model(
             picked = np.clip(probs[np.arange(len(true)), true], 1e-7, 1.0)
             history[f"{split}_cost"].append(float(-np.mean(np.log(picked))))
             history[f"{split}_accuracy"].append(float(np.mean(np.argmax(probs, 1) == true)))
+        if progress is not None:
+            progress((epoch + 1) / int(num_epochs))
 
     net.fit(
         X_train,

@@ -54,7 +54,7 @@ from course_lib.c4_convnets import convnet as cn
 from course_lib.c4_convnets import convnet_tf as cn_tf
 from course_lib.c4_convnets.convnet_checks import check_forward_propagation
 from course_lib.data import load_signs
-from course_lib.lesson import print_values
+from course_lib.lesson import print_values, progress_bar
 from course_lib.plots import image_grid, log_cost_axis
 from course_lib.tables import Table
 
@@ -240,7 +240,7 @@ assert differences["all"] < 1e-7
 NUMPY_EPOCHS = budget.pick(ci=3, full=20)
 params_numpy, hist_numpy = cn.model(
     X_train, Y_train, X_test, Y_test, learning_rate=0.009, num_epochs=NUMPY_EPOCHS,
-    minibatch_size=64, seed=1,
+    minibatch_size=64, seed=1, progress=progress_bar("NumPy ConvNet, epochs"),
 )  # fmt: skip
 numpy_test = hist_numpy["test_accuracy"][-1]
 print(
@@ -307,7 +307,7 @@ assert gap_functional < 1e-5 and gap_sequential < 1e-5 and gap_grads < 1e-4
 KERAS_EPOCHS = budget.pick(ci=5, full=30)
 params_keras, hist_keras = cn_tf.model(
     X_train, Y_train, X_test, Y_test, learning_rate=0.009, num_epochs=KERAS_EPOCHS,
-    minibatch_size=64, seed=1,
+    minibatch_size=64, seed=1, progress=progress_bar("Keras ConvNet, epochs"),
 )  # fmt: skip
 keras_test = hist_keras["test_accuracy"][-1]
 print(
@@ -349,7 +349,6 @@ print(f"Keras: training accuracy minus test accuracy at the end: {train_test_gap
 assert abs(train_test_gap) < 0.1
 
 # %% [markdown]
-#
 # ## 5. The course's Sequential model: `happyModel`
 #
 # The course's first Keras model answers a yes/no question (in the course: is the person

@@ -57,7 +57,7 @@ from course_lib.c4_convnets import resnets as rn
 from course_lib.c4_convnets import resnets_tf as rt
 from course_lib.c4_convnets.resnets_checks import check_convolutional_block, check_identity_block
 from course_lib.c4_convnets.resnets_dashboard import depth_dashboard, weight_decay_dashboard
-from course_lib.lesson import print_values
+from course_lib.lesson import print_values, progress_bar
 
 # %% [markdown]
 # ## 1. The residual block
@@ -115,7 +115,9 @@ DEPTHS = budget.pick(ci=(2, 6, 10, 20, 30), full=(2, 4, 6, 10, 14, 20, 26, 30))
 SEEDS = budget.pick(ci=(0,), full=(0, 1, 2))
 NUM_ITERATIONS = 150
 X, Y = rn.make_spirals(M, noise=0.02, seed=0)
-study = rn.depth_experiment(X, Y, DEPTHS, NUM_ITERATIONS, seeds=SEEDS)
+study = rn.depth_experiment(
+    X, Y, DEPTHS, NUM_ITERATIONS, seeds=SEEDS, progress=progress_bar("trainings")
+)
 plain, residual = study["plain_cost"], study["residual_cost"]
 print_values("plain J   ", dict(zip([f"L={L}" for L in DEPTHS], plain)), "{:.3f}")
 print_values("residual J", dict(zip([f"L={L}" for L in DEPTHS], residual)), "{:.3f}")

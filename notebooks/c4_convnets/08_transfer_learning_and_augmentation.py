@@ -61,7 +61,7 @@ from course_lib.c4_convnets import transfer_learning_tf as tl_tf
 from course_lib.c4_convnets.augmentation_checks import check_pca_colour_offset, check_ten_crop
 from course_lib.c4_convnets.augmentation_dashboard import augmentation_dashboard, sample_photo
 from course_lib.c4_convnets.transfer_learning_dashboard import data_size_dashboard
-from course_lib.lesson import print_values
+from course_lib.lesson import print_values, progress_bar
 from course_lib.tables import Table
 
 # %% [markdown]
@@ -242,7 +242,8 @@ epochs = budget.pick(ci=4, full=10)
 mu, sd = F_train.mean(axis=0), F_train.std(axis=0)
 sd = np.where(sd > 1e-12, sd, 1.0)
 rows, results = [], {}
-for k in k_values:
+done = progress_bar("fine-tuning and from-scratch runs")
+for step, k in enumerate(k_values):
     idx = tl.examples_per_class(faces["train_y"], k, seed=1)
     head = tl.train_logistic_head((F_train[idx] - mu) / sd, faces["train_y"][idx])
     numpy_frozen = float(
@@ -279,6 +280,7 @@ for k in k_values:
             f"{scratch:.2f}",
         ]
     )
+    done((step + 1) / len(k_values))
 Table(["k per class", "frozen + new head", "fine-tuned", "filter change", "from scratch"], rows)
 
 # %%

@@ -178,3 +178,19 @@ def test_print_values_wraps_between_pairs_within_the_width(capsys):
     assert len(lines) > 1 and max(map(len, lines)) <= 60
     pairs = " ".join(line.strip() for line in lines).split(": ", 1)[1].split(", ")
     assert pairs == [f"dW{l} {1.25e-9 * l:.1e}" for l in range(1, 15)]
+
+
+def test_progress_bar_shows_a_bar_and_clips_the_fraction(monkeypatch):
+    import IPython.display
+
+    from course_lib import lesson
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    update = lesson.progress_bar("training")
+    (bar,) = shown
+    assert bar.description == "training" and bar.value == 0.0
+    update(0.25)
+    assert bar.value == 0.25
+    update(1.7)
+    assert bar.value == 1.0
