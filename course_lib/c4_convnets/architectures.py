@@ -482,6 +482,7 @@ def _filters_of(parameters: Mapping) -> dict[str, int]:
 
 
 def _same_conv_relu(A, parameters: Mapping, name: str) -> np.ndarray:
+    require_keys("parameters", parameters, [f"W_{name}", f"b_{name}"])
     W = require_shape(
         f"W_{name}", parameters[f"W_{name}"], (None, None, A.shape[3], None), "(f, f, n_C_in, n_C)"
     )

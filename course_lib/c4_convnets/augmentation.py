@@ -20,7 +20,8 @@ import math
 
 import numpy as np
 
-from course_lib.validation import require_numeric, require_shape
+from course_lib.c4_convnets.layers import whole_number
+from course_lib.validation import require_finite, require_shape
 
 __all__ = [
     "COLOUR_SHIFT_EXAMPLE",
@@ -136,6 +137,17 @@ def random_crop(X, height: int, width: int, seed: int = 0) -> tuple[np.ndarray, 
     return crops, np.stack([tops, lefts], axis=1)
 
 
+def _finite_number(name: str, value) -> float:
+    """``value`` as a float, or ValueError for NaN, infinity or a non-number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number; got {value!r}.") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number; got {value!r}.")
+    return number
+
+
 def rotation_matrix(angle: float, n_H: int, n_W: int) -> np.ndarray:
     """The 8 numbers (a0, a1, a2, b0, b1, b2, 0, 0) of a rotation about the image centre.
 
@@ -149,7 +161,8 @@ def rotation_matrix(angle: float, n_H: int, n_W: int) -> np.ndarray:
 
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 4.
     """
-    theta = math.radians(float(angle))
+    theta = math.radians(_finite_number("angle", angle))
+    n_H, n_W = whole_number("n_H", n_H, 1), whole_number("n_W", n_W, 1)
     c, s = math.cos(theta), math.sin(theta)
     cx, cy = (n_W - 1) / 2.0, (n_H - 1) / 2.0
     a0, a1, b0, b1 = c, -s, s, c
@@ -169,8 +182,8 @@ def shear_matrix(shear_x: float, n_H: int) -> np.ndarray:
 
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 4.
     """
-    k = float(shear_x)
-    cy = (n_H - 1) / 2.0
+    k = _finite_number("shear_x", shear_x)
+    cy = (whole_number("n_H", n_H, 1) - 1) / 2.0
     return np.array([1.0, k, -k * cy, 0.0, 1.0, 0.0, 0.0, 0.0])
 
 
@@ -266,7 +279,7 @@ def random_rotation(X, max_angle: float, seed: int = 0) -> tuple[np.ndarray, np.
 
 
 def _shift(name: str, shift) -> np.ndarray:
-    shift = require_numeric(name, shift).astype(np.float64)
+    shift = require_finite(name, shift).astype(np.float64)
     if shift.shape == (3,):
         return shift
     if shift.ndim == 2 and shift.shape[1] == 3:

@@ -212,8 +212,8 @@ def _check_parameters(parameters, n_C: int) -> None:
     require_shape("b3", parameters["b3"], (W3.shape[0], 1), "(C, 1)", finite=True)
 
 
-def _check_images(X) -> np.ndarray:
-    X = require_shape("X", X, (None, None, None, None), VOLUME)
+def _check_images(X, name: str = "X", notation: str = VOLUME) -> np.ndarray:
+    X = require_shape(name, X, (None, None, None, None), notation)
     _check_input_shape(X.shape[1:])
     return X
 
@@ -304,6 +304,7 @@ def compute_cost(Z3, Y) -> float:
 
     Taught in: notebooks/c4_convnets/04_convnet_application.py, section 3.
     """
+    Z3 = require_shape("Z3", Z3, (None, None), "(C, m)")
     return softmax_cost_from_logits(Z3, Y)
 
 
@@ -363,7 +364,12 @@ def gradient_check_entries(
 
     Taught in: notebooks/c4_convnets/04_convnet_application.py, section 3.
     """
-    X = np.asarray(X, dtype=np.float64)
+    X = _check_images(X).astype(np.float64)
+    _check_parameters(parameters, X.shape[3])
+    if entries is not None and (
+        isinstance(entries, bool) or not isinstance(entries, (int, np.integer)) or entries < 1
+    ):
+        raise ValueError(f"entries must be None (all) or a positive integer; got {entries!r}.")
     params = {key: np.array(parameters[key], dtype=np.float64) for key in PARAMETER_KEYS}
     grads, _ = compute_gradients(X, Y, params)
     rng = np.random.default_rng(seed)
@@ -410,7 +416,7 @@ def random_mini_batches(X, Y, mini_batch_size: int = 64, seed: int = 0) -> list[
     Taught in: notebooks/c4_convnets/04_convnet_application.py, section 3.
     """
     X = require_shape("X", X, (None, None, None, None), VOLUME)
-    Y = require_shape("Y", Y, (None, X.shape[0]), f"(C, m) = (C, {X.shape[0]})")
+    Y = require_shape("Y", Y, (None, X.shape[0]), "(C, m)")
     if isinstance(mini_batch_size, bool) or int(mini_batch_size) != mini_batch_size:
         raise ValueError(f"mini_batch_size must be a positive integer; got {mini_batch_size!r}.")
     if mini_batch_size < 1:
@@ -499,8 +505,8 @@ def model(
 
     Taught in: notebooks/c4_convnets/04_convnet_application.py, section 3.
     """
-    X_train = _check_images(X_train)
-    X_test = _check_images(X_test)
+    X_train = _check_images(X_train, "X_train", "(m_train, n_H, n_W, n_C)")
+    X_test = _check_images(X_test, "X_test", "(m_test, n_H, n_W, n_C)")
     C = np.shape(Y_train)[0]
     Y_train = require_shape("Y_train", Y_train, (None, X_train.shape[0]), "(C, m_train)")
     Y_test = require_shape("Y_test", Y_test, (C, X_test.shape[0]), "(C, m_test)")

@@ -246,8 +246,7 @@ def associativity_gap(A, B, C, flip: bool = True) -> float:
     Taught in: notebooks/c4_convnets/01_edges_and_convolution.py, section 7.
     """
     op = convolve2d_true if flip else conv2d
-    B = require_numeric("B", B)
-    C = require_numeric("C", C)
+    A, B, C = (require_finite(name, x) for name, x in (("A", A), ("B", B), ("C", C)))
 
     def full(x, k):
         return op(x, k, 1, np.asarray(k).shape[0] - 1)
@@ -423,7 +422,7 @@ def edge_kernel_cost(kernel, images, targets) -> tuple[float, np.ndarray]:
     Taught in: notebooks/c4_convnets/01_edges_and_convolution.py, section 6.
     """
     X = require_shape("images", images, (None, None, None), "(m, n_H, n_W)")
-    K = require_numeric("kernel", kernel)
+    K = require_finite("kernel", kernel)
     if K.ndim != 2 or K.shape[0] != K.shape[1]:
         raise ValueError(f"kernel must have shape (f, f); got {K.shape}.")
     m, n_H, n_W = X.shape

@@ -20,7 +20,8 @@ import numpy as np
 
 from course_lib.c2_improving_dnns.softmax import softmax
 from course_lib.c4_convnets import augmentation as aug
-from course_lib.validation import require_numeric, require_shape
+from course_lib.c4_convnets.layers import whole_number
+from course_lib.validation import require_examples, require_finite, require_keys, require_shape
 
 __all__ = [
     "load_digit_images",
@@ -65,10 +66,25 @@ def load_digit_images(n_train: int = 1000, seed: int = 0) -> dict[str, np.ndarra
 
 
 def _flat(name: str, X) -> np.ndarray:
-    X = require_numeric(name, X)
+    X = require_finite(name, X)
     if X.ndim < 2:
         raise ValueError(f"{name} must have shape (m, ...), one row per example; got {X.shape}.")
+    require_examples(name, X.shape[0])
     return np.asarray(X, dtype=np.float64).reshape(X.shape[0], -1)
+
+
+_PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
+
+
+def _labels(y, m: int, C: int) -> np.ndarray:
+    """y (m,) as int class labels, or ValueError unless each is a class 0 .. C - 1."""
+    y = require_shape("y", y, (m,), "(m,)")
+    if not (np.all(y == np.round(y)) and y.min() >= 0 and y.max() < C):
+        found = ", ".join(str(v) for v in np.unique(y)[:6])
+        raise ValueError(
+            f"y must hold class labels 0 .. {C - 1} (one per column of P); found values {found}."
+        )
+    return y.astype(int)
 
 
 def train_mlp(
@@ -96,11 +112,14 @@ def train_mlp(
 
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 9.
     """
-    X = require_numeric("X", X).astype(np.float64)
+    X = require_finite("X", X).astype(np.float64)
     m = X.shape[0]
     y = require_shape("y", y, (m,), "(m,)").astype(int)
     if y.min() < 0 or y.max() >= n_classes:
         raise ValueError(f"y must hold labels 0..{n_classes - 1}; got {y.min()}..{y.max()}.")
+    hidden = whole_number("hidden", hidden, 1)
+    epochs = whole_number("epochs", epochs, 0)
+    batch_size = whole_number("batch_size", batch_size, 1)
     rng = np.random.default_rng(seed)
     n = _flat("X", X if augment is None else augment(X[:1], rng)).shape[1]
     params = {
@@ -149,6 +168,7 @@ def predict_proba(params, X) -> np.ndarray:
 
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 9.
     """
+    require_keys("params", params, _PARAMETER_KEYS)
     A0 = _flat("X", X).T
     n = params["W1"].shape[1]
     if A0.shape[0] != n:
@@ -170,6 +190,7 @@ def predict_fn(params):
 
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 10.
     """
+    require_keys("params", params, _PARAMETER_KEYS)
     return lambda X: predict_proba(params, X)
 
 
@@ -185,7 +206,7 @@ def accuracy(P, y) -> float:
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 9.
     """
     P = require_shape("P", P, (None, None), "(m, C)")
-    y = require_shape("y", y, (P.shape[0],), "(m,)")
+    y = _labels(y, *P.shape)
     return float(np.mean(P.argmax(axis=1) == y))
 
 
@@ -201,7 +222,7 @@ def log_loss(P, y) -> float:
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 9.
     """
     P = require_shape("P", P, (None, None), "(m, C)")
-    y = require_shape("y", y, (P.shape[0],), "(m,)").astype(int)
+    y = _labels(y, *P.shape)
     return float(-np.mean(np.log(np.clip(P[np.arange(len(y)), y], 1e-12, None))))
 
 

@@ -41,6 +41,7 @@ import numpy as np
 
 from course_lib.c4_convnets.convolution import conv_output_size, pool_output_size
 from course_lib.tables import Table
+from course_lib.validation import require_keys
 
 __all__ = [
     "LAYER_TYPES",
@@ -173,6 +174,7 @@ def resolve_pad(layer: Mapping) -> int:
 
     Taught in: notebooks/c4_convnets/05_classic_networks.py, section 1.
     """
+    require_keys("layer", layer, ["f", "pad"])
     f, p = layer["f"], layer["pad"]
     if p == "valid":
         return 0
@@ -307,7 +309,7 @@ def layer_output_shape(layer: Mapping, shape_prev) -> tuple[int, ...]:
             int(layer["n_C"]),
         )
     if kind == "pool":
-        # n_H from n_H_prev and n_W from n_W_prev (a seed used n_W for both, error E06).
+        # n_H from n_H_prev and n_W from n_W_prev (not n_W for both).
         n_H_prev, n_W_prev, n_C_prev = shape_prev
         f, s = layer["f"], layer["stride"]
         return (pool_output_size(n_H_prev, f, s), pool_output_size(n_W_prev, f, s), n_C_prev)

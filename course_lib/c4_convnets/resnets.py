@@ -518,8 +518,11 @@ def initialize_block_parameters(
     Taught in: notebooks/c4_convnets/06_resnets.py, section 4.
     """
     F1, F2, F3 = _filters(filters)
+    n_C_prev, f = int(n_C_prev), int(f)
+    if n_C_prev < 1 or f < 1:
+        raise ValueError(f"n_C_prev and f must be >= 1; got {n_C_prev}, {f}.")
     rng = np.random.default_rng(seed)
-    shapes = {"1": (1, n_C_prev, F1), "2": (int(f), F1, F2), "3": (1, F2, F3)}
+    shapes = {"1": (1, n_C_prev, F1), "2": (f, F1, F2), "3": (1, F2, F3)}
     if shortcut:
         shapes["_s"] = (1, n_C_prev, F3)
     parameters = {}
@@ -697,6 +700,9 @@ def resnet50_param_count(input_shape: Sequence[int] = (64, 64, 3), classes: int 
     Taught in: notebooks/c4_convnets/06_resnets.py, section 6.
     """
     n_H, n_W, n_C = (int(v) for v in input_shape)
+    classes = int(classes)
+    if classes < 1:
+        raise ValueError(f"classes (the softmax outputs) must be >= 1; got {classes}.")
     trainable = non_trainable = 0
 
     def conv_bn(f, c_in, c_out):

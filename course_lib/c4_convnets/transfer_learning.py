@@ -19,7 +19,12 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from course_lib.c1_neural_networks.activations import sigmoid
-from course_lib.validation import require_numeric, require_shape
+from course_lib.validation import (
+    require_binary_labels,
+    require_keys,
+    require_numeric,
+    require_shape,
+)
 
 __all__ = [
     "faces_rgb",
@@ -183,6 +188,7 @@ def predict_head(F, head) -> np.ndarray:
 
     Taught in: notebooks/c4_convnets/08_transfer_learning_and_augmentation.py, section 2.
     """
+    require_keys("head", head, ["w", "b"])
     n = np.shape(head["w"])[0]
     F = require_shape("F", F, (None, n), "(m, n)")
     return sigmoid(F @ head["w"] + head["b"]).ravel()
@@ -202,8 +208,12 @@ def head_accuracy(F_train, y_train, F_test, y_test, l2: float = 1.0) -> float:
     S_train = np.asarray(require_shape("F_train", F_train, (None, None), "(m, n)"), float)
     n = S_train.shape[1]
     S_test = np.asarray(require_shape("F_test", F_test, (None, n), "(m_test, n)"), float)
+    y_train = require_shape("y_train", y_train, (S_train.shape[0],), "(m,)")
     head = train_logistic_head(S_train, y_train, l2=l2)
     y_test = require_numeric("y_test", y_test).ravel()
+    y_test = require_binary_labels(
+        "y_test", require_shape("y_test", y_test, (S_test.shape[0],), "(m_test,)")
+    )
     return float(np.mean((predict_head(S_test, head) > 0.5) == y_test))
 
 
@@ -238,6 +248,8 @@ def data_size_curve(
     y_train = np.asarray(require_shape("y_train", y_train, (None,), "(m,)"))
     if not representations:
         raise ValueError("representations must name at least one feature set.")
+    if isinstance(repeats, bool) or not isinstance(repeats, (int, np.integer)) or repeats < 1:
+        raise ValueError(f"repeats (draws per size) must be an integer >= 1; got {repeats!r}.")
     result = {"sizes": np.asarray(sizes, dtype=int)}
     for name, (F_pool, F_test) in representations.items():
         F_train, F_test = standardise(F_pool, F_test)

@@ -1,11 +1,11 @@
-"""Fuzz the public NumPy functions of Courses 1-3 with bad input.
+"""Fuzz the public NumPy functions of Courses 1-4 with bad input.
 
 Every public function of the NumPy modules (not the Keras twins, dashboards or checks) is
 either fuzzed here or exempted below with its reason. A case is a valid call (built by a
 small builder per function) plus the roles of its arguments; from the roles the test makes
 the bad calls: transposed and rank-1 arrays, no examples (m = 0), strings and Python objects,
 NaN and infinity, -1/+1 and out-of-range labels, parameter dicts with a key missing, and
-counts of examples set to 0.
+counts (of examples, or sizes such as n, f and the stride s) set to 0.
 
 Every bad call must raise a ValueError or TypeError from a ``raise`` statement in course_lib
 (so never a raw NumPy error, a silent NaN or a wrong number), within 10 seconds, without a
@@ -34,11 +34,13 @@ import pytest
 import course_lib.c1_neural_networks
 import course_lib.c2_improving_dnns
 import course_lib.c3_structuring_ml
+import course_lib.c4_convnets
 
 PACKAGES = (
     course_lib.c1_neural_networks,
     course_lib.c2_improving_dnns,
     course_lib.c3_structuring_ml,
+    course_lib.c4_convnets,
 )
 EXTRA_MODULES = ("course_lib.gradient_check", "course_lib.data")
 TIMEOUT_S = 10
@@ -2367,7 +2369,1003 @@ exempt(
     "data.load_image_classification",
 )
 
-# --- the tests (cases of Courses 2 and 3 are registered above this line) -------------------
+# --- Course 4 ------------------------------------------------------------------------------
+
+
+def _vol(m=2, n_H=4, n_W=4, n_C=2, seed=0):
+    """A small (m, n_H, n_W, n_C) volume of random numbers."""
+    return np.random.default_rng(seed).standard_normal((m, n_H, n_W, n_C))
+
+
+def _filters(f=3, n_C_prev=2, n_C=3, seed=1):
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((f, f, n_C_prev, n_C)) * 0.3, rng.standard_normal((1, 1, 1, n_C))
+
+
+def _conv_case():
+    W, b = _filters()
+    return {"A_prev": _vol(), "W": W, "b": b, "hparameters": {"stride": 1, "pad": 1}}
+
+
+@case("convolution.zero_pad")
+def _zero_pad():
+    return Case({"X": _vol(), "pad": 1}, images=("X",))
+
+
+@case("convolution.conv_single_step")
+def _conv_single_step():
+    W, b = _filters(n_C=1)
+    return Case(
+        {"a_slice_prev": _vol(1, 3, 3, 2)[0], "W": W[..., 0], "b": b[0]},
+        arrays=("a_slice_prev",),
+        numbers=("W", "b"),
+    )
+
+
+allow(
+    "one window of the forward pass, a sum of products: NaN in, NaN out, as np.sum; the"
+    " layers that call it (conv_forward, depthwise_conv_forward) refuse NaN in A_prev",
+    ("nan", "inf"),
+    "convolution.conv_single_step",
+)
+
+
+@case("convolution.conv_output_size")
+def _conv_output_size():
+    return Case({"n": 5, "f": 3, "pad": 1, "stride": 1}, counts=("n", "f", "stride"))
+
+
+@case("convolution.pool_output_size")
+def _pool_output_size():
+    return Case({"n": 6, "f": 2, "stride": 2}, counts=("n", "f", "stride"))
+
+
+@case("convolution.conv_multiplies")
+def _conv_multiplies():
+    args = {"n_H_prev": 6, "n_W_prev": 6, "n_C_prev": 3, "f": 3, "n_C": 4, "pad": 1, "stride": 1}
+    return Case(args, counts=("n_H_prev", "n_W_prev", "n_C_prev", "f", "n_C", "stride"))
+
+
+@builds(
+    "convolution.conv_forward",
+    "convolution.conv_forward_vectorized",
+    "architectures.depthwise_conv_forward",
+    "architectures.depthwise_conv_forward_vectorized",
+)
+def _conv_forward(name):
+    args = _conv_case()
+    if name.startswith("depthwise"):
+        args["W"], args["b"] = _filters(n_C_prev=2, n_C=1)[0], _filters(n_C=2)[1]
+    return Case(args, images=("A_prev",), numbers=("W", "b"), dicts=("hparameters",))
+
+
+@builds(
+    "convolution.conv_backward",
+    "convolution.conv_backward_vectorized",
+    "architectures.depthwise_conv_backward",
+    "architectures.pointwise_conv_backward",
+)
+def _conv_backward(name):
+    from course_lib.c4_convnets import architectures as ar
+    from course_lib.c4_convnets import convolution as cv
+
+    args = _conv_case()
+    if name.startswith("depthwise"):
+        W, b = _filters(n_C_prev=2, n_C=1)[0], _filters(n_C=2)[1]
+        Z, cache = ar.depthwise_conv_forward_vectorized(args["A_prev"], W, b, args["hparameters"])
+    elif name.startswith("pointwise"):
+        W, b = _filters(f=1)
+        Z, cache = ar.pointwise_conv_forward(args["A_prev"], W, b)
+    else:
+        Z, cache = cv.conv_forward_vectorized(**args)
+    return Case({"dZ": np.ones_like(Z) * 0.1, "cache": cache}, images=("dZ",))
+
+
+@builds("convolution.pool_forward", "convolution.pool_forward_vectorized")
+def _pool_forward(name):
+    return Case(
+        {"A_prev": _vol(), "hparameters": {"f": 2, "stride": 2}, "mode": "max"},
+        images=("A_prev",),
+        dicts=("hparameters",),
+    )
+
+
+@builds("convolution.pool_backward", "convolution.pool_backward_vectorized")
+def _pool_backward(name):
+    from course_lib.c4_convnets.convolution import pool_forward_vectorized
+
+    A, cache = pool_forward_vectorized(_vol(), {"f": 2, "stride": 2}, mode="max")
+    return Case({"dA": np.ones_like(A), "cache": cache, "mode": "max"}, images=("dA",))
+
+
+@case("convolution.create_mask_from_window")
+def _mask_from_window():
+    return Case({"x": _X(3, 3)}, arrays=("x",))
+
+
+@case("convolution.distribute_value")
+def _distribute_value():
+    return Case({"dz": 2.0, "shape": (2, 2)}, arrays=("dz",))
+
+
+allow(
+    "shares one gradient over a pooling window (dz / (n_H n_W)): NaN in, NaN out; the layer"
+    " that calls it (pool_backward) refuses NaN in dA",
+    ("nan", "inf"),
+    "convolution.distribute_value",
+)
+
+
+def _image(n=6, seed=0):
+    return np.random.default_rng(seed).uniform(size=(n, n))
+
+
+@case("edges.photo_patches")
+def _photo_patches():
+    return Case({"names": ["camera"], "size": 8, "per_photo": 2}, counts=("size", "per_photo"))
+
+
+@case("edges.step_image")
+def _step_image():
+    return Case({"n": 6}, counts=("n",))
+
+
+@case("edges.conv2d", "edges.convolve2d_true")
+def _conv2d():
+    return Case(
+        {"image": _image(), "kernel": _X(3, 3), "stride": 1, "pad": 1},
+        arrays=("image", "kernel"),
+        counts=("stride",),
+    )
+
+
+@case("edges.flip_kernel")
+def _flip_kernel():
+    return Case({"kernel": _X(3, 3)}, arrays=("kernel",))
+
+
+@case("edges.shift_image")
+def _shift_image():
+    return Case({"image": _image(), "dy": 1, "dx": -2}, arrays=("image",))
+
+
+allow(
+    "a flip or a shift moves the numbers without arithmetic: NaN stays NaN where it lands,"
+    " visibly, and conv2d refuses it",
+    ("nan", "inf"),
+    "edges.flip_kernel",
+    "edges.shift_image",
+)
+
+
+@case("edges.associativity_gap")
+def _associativity_gap():
+    return Case({"A": _image(4), "B": _X(2, 2), "C": _X(2, 2, seed=1)}, arrays=("A", "B", "C"))
+
+
+@case("edges.fc_weight_count")
+def _fc_weight_count():
+    return Case(
+        {"n_H": 4, "n_W": 4, "n_C": 3, "n_units": 5}, counts=("n_H", "n_W", "n_C", "n_units")
+    )
+
+
+@case("edges.same_padding")
+def _edges_same_padding():
+    return Case({"f": 3}, counts=("f",))
+
+
+@case("edges.output_size_report", "edges.pixel_use_counts")
+def _output_size_report():
+    return Case({"n": 6, "f": 3, "pad": 1, "stride": 2}, counts=("n", "f", "stride"))
+
+
+def _grey_images(m=2, n=6, seed=0):
+    return np.random.default_rng(seed).uniform(size=(m, n, n))
+
+
+@case("edges.standardize_images")
+def _standardize_images():
+    return Case({"images": _grey_images()}, images=("images",))
+
+
+@case("edges.edge_kernel_cost")
+def _edge_kernel_cost():
+    return Case(
+        {"kernel": _X(3, 3), "images": _grey_images(), "targets": _grey_images(n=4, seed=1)},
+        images=("images", "targets"),
+        arrays=("kernel",),
+    )
+
+
+@case("edges.learn_edge_kernel")
+def _learn_edge_kernel():
+    from course_lib.c4_convnets.edges import KERNELS
+
+    return Case(
+        {
+            "images": _grey_images(),
+            "target_kernel": np.array(KERNELS["vertical"]),
+            "num_iterations": 2,
+        },
+        images=("images",),
+        arrays=("target_kernel",),
+    )
+
+
+exempt(
+    "takes only a photo name from edges.PHOTOS and a size; the photos ship with scikit-image",
+    "edges.load_photo",
+)
+
+
+def _conv_spec():
+    # The keys resolve_pad reads first and last, so a missing one is the one it needs.
+    return {"f": 3, "type": "conv", "n_C": 2, "stride": 1, "pad": "same"}
+
+
+@case("layers.whole_number")
+def _whole_number():
+    return Case({"name": "f", "value": 3, "minimum": 1}, counts=("value",))
+
+
+@case("layers.conv")
+def _layers_conv():
+    return Case({"f": 3, "n_C": 4, "s": 1, "p": 1}, counts=("f", "n_C", "s"))
+
+
+@case("layers.pool")
+def _layers_pool():
+    return Case({"f": 2, "s": 2, "mode": "max"}, counts=("f", "s"))
+
+
+@case("layers.fc")
+def _layers_fc():
+    return Case({"n": 10}, counts=("n",))
+
+
+@case("layers.resolve_pad")
+def _resolve_pad():
+    return Case({"layer": _conv_spec()}, dicts=("layer",))
+
+
+@case("layers.conv_layer_parameters")
+def _conv_layer_parameters():
+    return Case({"f": 3, "n_C_prev": 3, "n_C": 10}, counts=("f", "n_C_prev", "n_C"))
+
+
+@case("layers.dense_layer_parameters")
+def _dense_layer_parameters():
+    return Case({"n_in": 10, "n_out": 4}, counts=("n_in", "n_out"))
+
+
+@case("layers.conv_vs_dense")
+def _conv_vs_dense():
+    return Case(
+        {"input_shape": (8, 8, 3), "f": 3, "n_C": 4, "pad": 0, "stride": 1},
+        counts=("f", "n_C", "stride"),
+    )
+
+
+@case("layers.layer_output_shape", "layers.layer_parameters")
+def _layer_output_shape():
+    return Case({"layer": _conv_spec(), "shape_prev": (8, 8, 3)}, dicts=("layer",))
+
+
+def _small_network():
+    from course_lib.c4_convnets import layers as ly
+
+    return [ly.conv(3, 4), ly.pool(2), ly.flatten(), ly.fc(3)]
+
+
+@case("layers.layer_names")
+def _layer_names():
+    return Case({"layers": _small_network()})
+
+
+@case("layers.network_summary", "layers.count_parameters", "layers.summary_table")
+def _network_summary():
+    return Case({"layers": _small_network(), "input_shape": (8, 8, 3)})
+
+
+@case("layers.total_activations")
+def _total_activations():
+    from course_lib.c4_convnets.layers import network_summary
+
+    return Case({"rows": network_summary(_small_network(), (8, 8, 3))})
+
+
+exempt("takes no argument; returns the fixed spec {'type': 'flatten'}", "layers.flatten")
+
+
+@case("classic_networks.local_response_normalization")
+def _lrn_forward():
+    return Case({"A": _vol(n_C=5)}, images=("A",))
+
+
+@case("classic_networks.lrn_arguments")
+def _lrn_arguments():
+    return Case({"n": 5, "k": 2.0, "alpha": 1e-4, "beta": 0.75}, counts=("n",))
+
+
+exempt(
+    "takes only a flag or LRN's four constants (checked there) and returns a fixed spec; the"
+    " calculator that reads the specs (layers.network_summary) is fuzzed",
+    "classic_networks.lrn",
+    "classic_networks.lenet5",
+    "classic_networks.alexnet",
+    "classic_networks.vgg16",
+)
+exempt(
+    "draws a matplotlib figure from network_summary rows (computed, not learner arrays)",
+    "classic_networks.plot_network_profiles",
+)
+exempt(
+    "loads scikit-learn's bundled digits; takes only a test fraction and a seed",
+    "classic_networks.load_digits_32",
+)
+
+
+def _signs_like(m=2, C=3, seed=0):
+    """Images (m, 32, 32, 3) in [0, 1] and one-hot labels (C, m) for the C4 ConvNet."""
+    X = np.random.default_rng(seed).uniform(size=(m, 32, 32, 3))
+    return X, np.eye(C)[:, np.arange(m) % C]
+
+
+def _convnet_parameters(C=3):
+    from course_lib.c4_convnets.convnet import initialize_parameters
+
+    return initialize_parameters((32, 32, 3), n_classes=C, seed=0)
+
+
+@case("convnet.same_padding")
+def _convnet_same_padding():
+    return Case({"n": 8, "f": 4, "stride": 1}, counts=("n", "f", "stride"))
+
+
+@case("convnet.conv_same_forward")
+def _conv_same_forward():
+    W, b = _filters(f=4)
+    return Case(
+        {"A_prev": _vol(), "W": W, "b": b, "stride": 1},
+        images=("A_prev",),
+        numbers=("W", "b"),
+        counts=("stride",),
+    )
+
+
+@case("convnet.conv_same_backward")
+def _conv_same_backward():
+    from course_lib.c4_convnets.convnet import conv_same_forward
+
+    W, b = _filters(f=4)
+    Z, cache = conv_same_forward(_vol(), W, b)
+    return Case({"dZ": np.ones_like(Z), "cache": cache}, images=("dZ",))
+
+
+@case("convnet.initialize_parameters")
+def _convnet_init():
+    return Case({"input_shape": (32, 32, 3), "n_classes": 3}, counts=("n_classes",))
+
+
+@case("convnet.convnet_forward", "convnet.forward_propagation", "convnet.predict")
+def _convnet_forward():
+    return Case(
+        {"X": _signs_like()[0], "parameters": _convnet_parameters()},
+        images=("X",),
+        dicts=("parameters",),
+    )
+
+
+def _convnet_caches():
+    from course_lib.c4_convnets.convnet import convnet_forward
+
+    return convnet_forward(_signs_like()[0], _convnet_parameters())
+
+
+@case("convnet.convnet_backward")
+def _convnet_backward():
+    Z3, caches = _convnet_caches()
+    return Case({"dZ3": np.full_like(Z3, 0.1), "caches": caches}, examples=("dZ3",))
+
+
+@case("convnet.compute_cost")
+def _convnet_cost():
+    return Case({"Z3": _X(3, 2), "Y": _signs_like()[1]}, examples=("Z3", "Y"))
+
+
+@case("convnet.backward_propagation")
+def _convnet_backprop():
+    Z3, caches = _convnet_caches()
+    return Case({"Z3": Z3, "Y": _signs_like()[1], "caches": caches}, examples=("Z3", "Y"))
+
+
+@case("convnet.compute_gradients")
+def _convnet_gradients():
+    X, Y = _signs_like()
+    return Case(
+        {"X": X, "Y": Y, "parameters": _convnet_parameters()},
+        images=("X",),
+        examples=("Y",),
+        dicts=("parameters",),
+    )
+
+
+@case("convnet.gradient_check_entries")
+def _convnet_gradient_check():
+    X, Y = _signs_like()
+    return Case(
+        {"X": X, "Y": Y, "parameters": _convnet_parameters(), "entries": 1},
+        images=("X",),
+        examples=("Y",),
+        dicts=("parameters",),
+        counts=("entries",),
+    )
+
+
+@case("convnet.random_mini_batches")
+def _convnet_batches():
+    X, Y = _signs_like(m=3)
+    return Case(
+        {"X": X, "Y": Y, "mini_batch_size": 2},
+        images=("X",),
+        examples=("Y",),
+        counts=("mini_batch_size",),
+    )
+
+
+@case("convnet.model")
+def _convnet_model():
+    X, Y = _signs_like()
+    X_test, Y_test = _signs_like(seed=1)
+    return Case(
+        {
+            "X_train": X,
+            "Y_train": Y,
+            "X_test": X_test,
+            "Y_test": Y_test,
+            "num_epochs": 1,
+            "minibatch_size": 2,
+        },
+        images=("X_train", "X_test"),
+        examples=("Y_train", "Y_test"),
+        counts=("num_epochs", "minibatch_size"),
+    )
+
+
+@case("convnet.accuracy")
+def _convnet_accuracy():
+    return Case(
+        {"X": _signs_like()[0], "labels": np.array([[0, 2]]), "parameters": _convnet_parameters()},
+        images=("X",),
+        examples=("labels",),
+        dicts=("parameters",),
+    )
+
+
+def _resnet_net(L=4):
+    from course_lib.c4_convnets.resnets import initialize_deep_net
+
+    return initialize_deep_net(L, n_x=2, width=3, seed=0)
+
+
+@case("resnets.make_spirals")
+def _spirals():
+    return Case({"m": 6}, counts=("m",))
+
+
+@case("resnets.initialize_deep_net")
+def _init_deep_net():
+    return Case({"L": 4, "n_x": 2, "width": 3}, counts=("L", "n_x", "width"))
+
+
+@case("resnets.deep_net_cost", "resnets.deep_net_cost_and_grads")
+def _deep_net_cost():
+    return Case(
+        {**_xy(), "parameters": _resnet_net(), "residual": True},
+        examples=("X",),
+        labels=("Y",),
+        dicts=("parameters",),
+    )
+
+
+@case("resnets.train_deep_net")
+def _train_deep_net():
+    return Case(
+        {**_xy(), "L": 4, "residual": True, "num_iterations": 2, "width": 3},
+        examples=("X",),
+        labels=("Y",),
+        counts=("L", "width"),
+    )
+
+
+@case("resnets.depth_experiment")
+def _depth_experiment():
+    return Case(
+        {**_xy(), "depths": (2, 4), "num_iterations": 2, "width": 3},
+        examples=("X",),
+        labels=("Y",),
+        counts=("width",),
+    )
+
+
+@case("resnets.initialize_dense_block")
+def _init_dense_block():
+    return Case({"n": 3}, counts=("n",))
+
+
+@case("resnets.residual_block_forward")
+def _residual_block_forward():
+    from course_lib.c4_convnets.resnets import initialize_dense_block
+
+    return Case(
+        {"a_prev": np.abs(_X(3, 5)), "parameters": initialize_dense_block(3)},
+        examples=("a_prev",),
+        dicts=("parameters",),
+    )
+
+
+@case("resnets.weight_decay_identity")
+def _weight_decay_identity():
+    return Case({"lambd": 0.5, "num_steps": 3, "n": 3, "m": 4}, counts=("n", "m"))
+
+
+@case("resnets.batchnorm_conv_forward")
+def _bn_conv_forward():
+    return Case(
+        {
+            "Z": _vol(),
+            "gamma": np.ones((1, 1, 1, 2)),
+            "beta": np.zeros((1, 1, 1, 2)),
+            "bn_param": {"mode": "train"},
+        },
+        images=("Z",),
+        numbers=("gamma", "beta"),
+    )
+
+
+@case("resnets.initialize_block_parameters")
+def _init_block_parameters():
+    return Case(
+        {"n_C_prev": 4, "f": 3, "filters": [2, 2, 4], "shortcut": True},
+        counts=("n_C_prev", "f"),
+    )
+
+
+def _block_parameters(shortcut=False):
+    from course_lib.c4_convnets.resnets import initialize_block_parameters
+
+    return initialize_block_parameters(4, 3, [2, 2, 4], shortcut=shortcut, seed=0)
+
+
+@case("resnets.identity_block", "resnets.block_forward")
+def _identity_block():
+    return Case(
+        {"A_prev": _vol(n_C=4), "parameters": _block_parameters(), "f": 3},
+        images=("A_prev",),
+        dicts=("parameters",),
+    )
+
+
+@case("resnets.convolutional_block")
+def _convolutional_block():
+    return Case(
+        {"A_prev": _vol(n_C=4), "parameters": _block_parameters(shortcut=True), "f": 3, "s": 2},
+        images=("A_prev",),
+        dicts=("parameters",),
+        counts=("s",),
+    )
+
+
+@case("resnets.block_output_shape")
+def _block_output_shape():
+    return Case({"input_shape": (8, 8, 4), "filters": [2, 2, 6], "s": 2}, counts=("s",))
+
+
+@case("resnets.resnet50_param_count")
+def _resnet50_count():
+    return Case({"input_shape": (64, 64, 3), "classes": 6}, counts=("classes",))
+
+
+@case("architectures.pointwise_conv_forward")
+def _pointwise_forward():
+    W, b = _filters(f=1)
+    return Case({"A_prev": _vol(), "W": W, "b": b}, images=("A_prev",), numbers=("W", "b"))
+
+
+@case("architectures.count_multiplies")
+def _count_multiplies():
+    from course_lib.c4_convnets.convolution import conv_forward
+
+    return Case({"fn": conv_forward, **_conv_case()}, images=("A_prev",), dicts=("hparameters",))
+
+
+@case("architectures.bottleneck_cost")
+def _bottleneck_cost():
+    args = {"n_H": 8, "n_W": 8, "n_C_prev": 6, "f": 3, "n_C": 4, "n_bottleneck": 2}
+    return Case(args, counts=tuple(args))
+
+
+@case("architectures.separable_conv_cost")
+def _separable_cost():
+    return Case(
+        {"n": 6, "n_C": 3, "f": 3, "n_C_prime": 5, "pad": 0, "stride": 1},
+        counts=("n", "n_C", "f", "n_C_prime", "stride"),
+    )
+
+
+def _inception_filters():
+    return {"1x1": 2, "3x3_reduce": 1, "3x3": 2, "5x5_reduce": 1, "5x5": 1, "pool_proj": 1}
+
+
+@case("architectures.initialize_inception_parameters", "architectures.inception_module_params")
+def _inception_init():
+    return Case(
+        {"n_C_prev": 3, "filters": _inception_filters()}, counts=("n_C_prev",), dicts=("filters",)
+    )
+
+
+@case("architectures.inception_module_cost")
+def _inception_cost():
+    return Case(
+        {"n_H": 6, "n_W": 6, "n_C_prev": 3, "filters": _inception_filters()},
+        counts=("n_H", "n_W", "n_C_prev"),
+        dicts=("filters",),
+    )
+
+
+@case("architectures.inception_module_forward")
+def _inception_forward():
+    from course_lib.c4_convnets.architectures import initialize_inception_parameters
+
+    return Case(
+        {
+            "A_prev": _vol(n_C=3),
+            "parameters": initialize_inception_parameters(3, _inception_filters()),
+        },
+        images=("A_prev",),
+        dicts=("parameters",),
+    )
+
+
+@case("architectures.mobilenet_v1_block_params")
+def _mobilenet_v1_block():
+    return Case({"n_C_prev": 8, "n_C": 16, "f": 3}, counts=("n_C_prev", "n_C", "f"))
+
+
+@case("architectures.mobilenet_v2_block_params")
+def _mobilenet_v2_block():
+    return Case({"n_C_prev": 8, "n_C": 16, "t": 6, "f": 3}, counts=("n_C_prev", "n_C", "t", "f"))
+
+
+@case("architectures.mobilenet_v1_params", "architectures.mobilenet_v2_params")
+def _mobilenet_params():
+    return Case({"classes": 10, "n_C_in": 3}, counts=("classes", "n_C_in"))
+
+
+@case("architectures.compound_scaling")
+def _compound_scaling():
+    return Case({"phi": 1.0})
+
+
+@case("architectures.scale_baseline")
+def _scale_baseline():
+    return Case(
+        {"baseline": {"depth": 4, "width": 16, "resolution": 32}, "phi": 1.0},
+        dicts=("baseline",),
+    )
+
+
+@case("architectures.toy_convnet_multiplies")
+def _toy_multiplies():
+    args = {"depth": 2, "width": 4, "resolution": 8, "n_C_in": 3, "f": 3}
+    return Case(args, counts=tuple(args))
+
+
+@case("architectures.toy_convnet_forward")
+def _toy_forward():
+    return Case(
+        {"X": _vol(n_C=1), "depth": 1, "width": 2, "f": 3},
+        images=("X",),
+        counts=("depth", "width", "f"),
+    )
+
+
+exempt(
+    "a context manager that takes no argument; count_multiplies, which runs it, is fuzzed",
+    "architectures.counting_multiplies",
+)
+
+
+def _rgb(m=2, n=6, seed=0):
+    """RGB images (m, n, n, 3) in [0, 255]."""
+    return np.random.default_rng(seed).uniform(0, 255, size=(m, n, n, 3))
+
+
+@case("augmentation.as_images")
+def _as_images():
+    return Case({"name": "X", "X": _rgb(), "colour": True}, images=("X",))
+
+
+@case("augmentation.mirror", "augmentation.rgb_pca")
+def _mirror():
+    return Case({"X": _rgb()}, images=("X",))
+
+
+@case("augmentation.crop")
+def _aug_crop():
+    return Case(
+        {"X": _rgb(), "top": 1, "left": 2, "height": 3, "width": 4},
+        images=("X",),
+        counts=("height", "width"),
+    )
+
+
+@case("augmentation.random_crop")
+def _aug_random_crop():
+    return Case({"X": _rgb(), "height": 3, "width": 4}, images=("X",), counts=("height", "width"))
+
+
+@case("augmentation.affine_warp")
+def _affine_warp():
+    from course_lib.c4_convnets.augmentation import rotation_matrix
+
+    return Case(
+        {"X": _rgb(), "transform": rotation_matrix(10.0, 6, 6)},
+        images=("X",),
+        arrays=("transform",),
+    )
+
+
+@case("augmentation.rotation_matrix")
+def _rotation_matrix():
+    return Case({"angle": 10.0, "n_H": 6, "n_W": 8}, counts=("n_H", "n_W"))
+
+
+@case("augmentation.shear_matrix")
+def _shear_matrix():
+    return Case({"shear_x": 0.2, "n_H": 6}, counts=("n_H",))
+
+
+@case("augmentation.rotate")
+def _aug_rotate():
+    return Case({"X": _rgb(), "angle": 10.0}, images=("X",))
+
+
+@case("augmentation.shear")
+def _aug_shear():
+    return Case({"X": _rgb(), "shear_x": 0.2}, images=("X",))
+
+
+@case("augmentation.random_rotation")
+def _aug_random_rotation():
+    return Case({"X": _rgb(), "max_angle": 10.0}, images=("X",))
+
+
+@case("augmentation.colour_shift")
+def _colour_shift():
+    return Case(
+        {"X": _rgb(), "shift": np.array([20.0, -20.0, 20.0])}, images=("X",), arrays=("shift",)
+    )
+
+
+@case("augmentation.random_colour_shift")
+def _random_colour_shift():
+    return Case({"X": _rgb(), "max_shift": 20.0}, images=("X",))
+
+
+def _rgb_pca():
+    from course_lib.c4_convnets.augmentation import rgb_pca
+
+    return rgb_pca(_rgb())
+
+
+@case("augmentation.pca_colour_offset")
+def _pca_colour_offset():
+    eigvals, eigvecs = _rgb_pca()
+    return Case(
+        {"eigvals": eigvals, "eigvecs": eigvecs, "alphas": np.array([0.1, -0.1, 0.05])},
+        arrays=("eigvals", "eigvecs", "alphas"),
+    )
+
+
+@case("augmentation.pca_colour_augmentation")
+def _pca_colour_augmentation():
+    eigvals, eigvecs = _rgb_pca()
+    return Case(
+        {"X": _rgb(), "sigma": 0.1, "eigvals": eigvals, "eigvecs": eigvecs},
+        images=("X",),
+        arrays=("eigvals", "eigvecs"),
+    )
+
+
+def _digit_like(m=6, seed=0):
+    """(m, 4, 4, 1) images in [0, 1] and labels (m,) of two classes 0/1."""
+    X = np.random.default_rng(seed).uniform(size=(m, 4, 4, 1))
+    return X, np.arange(m) % 2
+
+
+def _mlp():
+    from course_lib.c4_convnets.ensembles import train_mlp
+
+    X, y = _digit_like()
+    return train_mlp(X, y, n_classes=2, hidden=3, epochs=1, batch_size=4)
+
+
+def _probabilities(m=6, seed=0):
+    p = np.random.default_rng(seed).uniform(0.1, 0.9, size=(m, 1))
+    return np.hstack([p, 1 - p])
+
+
+@case("ensembles.train_mlp")
+def _train_mlp():
+    X, y = _digit_like()
+    return Case(
+        {"X": X, "y": y, "n_classes": 2, "hidden": 3, "epochs": 1, "batch_size": 4},
+        images=("X",),
+        labels=("y",),
+        counts=("hidden", "batch_size"),
+    )
+
+
+@case("ensembles.predict_proba")
+def _ensembles_predict():
+    return Case({"params": _mlp(), "X": _digit_like()[0]}, images=("X",), dicts=("params",))
+
+
+@case("ensembles.predict_fn")
+def _ensembles_predict_fn():
+    return Case({"params": _mlp()}, dicts=("params",))
+
+
+@case("ensembles.accuracy", "ensembles.log_loss")
+def _ensembles_accuracy():
+    return Case({"P": _probabilities(), "y": _digit_like()[1]}, images=("P",), labels=("y",))
+
+
+@case("ensembles.ensemble_curve")
+def _ensemble_curve():
+    return Case(
+        {"probabilities": [_probabilities(), _probabilities(seed=1)], "y": _digit_like()[1]},
+        labels=("y",),
+    )
+
+
+@case("ensembles.ten_crop")
+def _ten_crop():
+    return Case({"X": _vol(n_C=1), "crop_size": 3}, images=("X",), counts=("crop_size",))
+
+
+def _uniform_predictions(crops):
+    return np.full((len(crops), 2), 0.5)
+
+
+@case("ensembles.multi_crop_predict")
+def _multi_crop_predict():
+    return Case(
+        {"predict_fn": _uniform_predictions, "X": _vol(n_C=1), "crop_size": 3, "n_crops": 10},
+        images=("X",),
+        counts=("crop_size",),
+    )
+
+
+@case("ensembles.crop_offsets")
+def _crop_offsets():
+    return Case({"n_H": 6, "n_W": 5, "crop_size": 3}, counts=("n_H", "n_W", "crop_size"))
+
+
+exempt(
+    "loads scikit-learn's bundled digits; takes only a training-set size and a seed",
+    "ensembles.load_digit_images",
+)
+
+
+def _features(m=8, n=3, seed=0):
+    return np.random.default_rng(seed).standard_normal((m, n))
+
+
+def _binary(m=8):
+    return np.arange(m) % 2
+
+
+@case("transfer_learning.examples_per_class")
+def _examples_per_class():
+    return Case({"y": _binary(), "k": 2}, images=("y",), counts=("k",))
+
+
+@case("transfer_learning.global_average_pool")
+def _global_average_pool():
+    return Case({"A": _vol()}, images=("A",))
+
+
+@case("transfer_learning.standardise")
+def _standardise():
+    return Case(
+        {"F_train": _features(), "F_test": _features(4, seed=1)}, images=("F_train", "F_test")
+    )
+
+
+@case("transfer_learning.train_logistic_head")
+def _train_head():
+    return Case(
+        {"F": _features(), "y": _binary(), "max_iterations": 5}, images=("F",), labels=("y",)
+    )
+
+
+@case("transfer_learning.predict_head")
+def _predict_head():
+    head = {"w": np.array([[0.5], [-0.2], [0.1]]), "b": np.array([[0.1]])}
+    return Case({"F": _features(), "head": head}, images=("F",), dicts=("head",))
+
+
+@case("transfer_learning.head_accuracy")
+def _head_accuracy():
+    return Case(
+        {
+            "F_train": _features(),
+            "y_train": _binary(),
+            "F_test": _features(8, seed=1),
+            "y_test": _binary(),
+        },
+        images=("F_train", "F_test"),
+        labels=("y_train", "y_test"),
+    )
+
+
+@case("transfer_learning.data_size_curve")
+def _data_size_curve():
+    return Case(
+        {
+            "representations": {"pixels": (_features(), _features(8, seed=1))},
+            "y_train": _binary(),
+            "y_test": _binary(),
+            "sizes": [2],
+            "repeats": 1,
+        },
+        labels=("y_train", "y_test"),
+        counts=("repeats",),
+    )
+
+
+exempt(
+    "loads scikit-image's bundled face crops; takes only an image size and a seed",
+    "transfer_learning.faces_rgb",
+)
+
+
+@case("pretrained.vgg_preprocess")
+def _vgg_preprocess():
+    return Case({"images": _rgb()}, images=("images",))
+
+
+exempt(
+    "finds, hashes or reads the shipped weights file; takes only a path and a flag, no"
+    " learner array",
+    "pretrained.hed_weights_path",
+    "pretrained.file_sha256",
+    "pretrained.load_vgg16_conv_weights",
+)
+exempt(
+    "asks whether a network is reachable; takes only a timeout",
+    "pretrained.imagenet_weights_reachable",
+)
+exempt(
+    "builds Keras models (imports TensorFlow): takes an input shape, a name from a fixed list"
+    " or a model, never a learner array; their bad arguments are tested in"
+    " tests/unit/test_pretrained.py",
+    "pretrained.build_vgg16",
+    "pretrained.feature_extractor",
+)
+exempt(
+    "load the bundled digits or the course's SIGNS files and take no learner array; hostile"
+    " SIGNS h5 files are tested in tests/unit/test_signs_data.py",
+    "data.load_digit_signs",
+    "data.load_signs",
+    "data.load_signs_h5",
+)
+
+
+# --- the tests (cases of Courses 1-4 are registered above this line) ---------------------
 
 
 def _fuzz_ids():
