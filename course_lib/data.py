@@ -11,6 +11,7 @@ Provenance and licences of everything used here: data/README.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def _course_file_error(path: Path, why: str) -> ValueError:
     return ValueError(f"{path} is not a course h5 file: {why}")
 
 
-def _dataset(f, path: Path, key: str):
+def _dataset(f, path: Path, key: str, error=_course_file_error):
     """The plain dataset ``key`` of ``f``, refusing links, groups and outside storage."""
     import h5py
 
@@ -117,21 +118,21 @@ def _dataset(f, path: Path, key: str):
         return None
     if isinstance(link, (h5py.SoftLink, h5py.ExternalLink)):
         kind = "an external link" if isinstance(link, h5py.ExternalLink) else "a soft link"
-        raise _course_file_error(
+        raise error(
             path, f"{key} is {kind}, not a dataset; the course's files hold plain datasets."
         )
     obj = f[key]
     if not isinstance(obj, h5py.Dataset):
-        raise _course_file_error(path, f"{key} is a {type(obj).__name__.lower()}, not a dataset.")
+        raise error(path, f"{key} is a {type(obj).__name__.lower()}, not a dataset.")
     # External storage and virtual datasets read bytes from other files (any file the
     # learner can read); the course's datasets are stored inside the file itself.
     if obj.external or obj.is_virtual:
-        raise _course_file_error(
+        raise error(
             path, f"{key} keeps its data in other files (external or virtual storage); refused."
         )
     declared = int(np.prod(obj.shape, dtype=np.float64) * obj.dtype.itemsize)
     if declared > MAX_DATASET_BYTES:
-        raise _course_file_error(
+        raise error(
             path,
             f"{key} declares {obj.shape} of {obj.dtype} ({declared / 2**20:.0f} MiB), more than"
             f" the {MAX_DATASET_BYTES / 2**20:.0f} MiB a course dataset can need.",
@@ -139,64 +140,87 @@ def _dataset(f, path: Path, key: str):
     return obj
 
 
-def _check_layout(path: Path, split: str, x, y, classes) -> None:
-    """Shapes and dtypes of the three datasets, from the header only."""
-    kx, ky = f"{split}_set_x", f"{split}_set_y"
-    if x.ndim not in (3, 4) or x.shape[0] < 1:
-        raise _course_file_error(
-            path, f"{kx} must have shape (m, height, width[, channels]), m >= 1; got {x.shape}."
-        )
+@dataclass(frozen=True)
+class _FileLayout:
+    """What one kind of course h5 file holds (the cat files, SIGNS)."""
+
+    error: Callable[[Path, str], ValueError]  # the file kind's "is not a ... file" error
+    image_shape: str = "(m, height, width[, channels])"  # train_set_x's shape, in words
+    image_ndims: tuple[int, ...] = (3, 4)
+    class_kinds: str = "SUO"  # dtype kinds list_classes may have (SIGNS stores numbers)
+    classes_required: bool = True  # SIGNS keeps list_classes in one of its two files
+
+
+CAT_FILES = _FileLayout(error=_course_file_error)
+
+
+def _check_layout(path: Path, split: str, x, y, classes, layout: _FileLayout) -> None:
+    """Shapes and dtypes of the datasets, from the header only."""
+    kx, ky, error = f"{split}_set_x", f"{split}_set_y", layout.error
+    if x.ndim not in layout.image_ndims or x.shape[0] < 1 or min(x.shape) < 1:
+        raise error(path, f"{kx} must have shape {layout.image_shape}, m >= 1; got {x.shape}.")
     if x.dtype.kind not in "uif":
-        raise _course_file_error(path, f"{kx} must hold pixel numbers; got dtype {x.dtype}.")
+        raise error(path, f"{kx} must hold pixel numbers; got dtype {x.dtype}.")
     m = x.shape[0]
     if y.shape not in ((m,), (1, m)):
-        raise _course_file_error(
+        raise error(
             path, f"{ky} must hold one label per image, shape ({m},) or (1, {m}); got {y.shape}."
         )
     if y.dtype.kind not in "biu":
-        raise _course_file_error(path, f"{ky} must hold integer labels; got dtype {y.dtype}.")
+        raise error(path, f"{ky} must hold integer labels; got dtype {y.dtype}.")
+    if classes is None:
+        return
     if classes.ndim != 1 or not 1 <= classes.shape[0] <= MAX_CLASSES:
-        raise _course_file_error(
+        raise error(
             path, f"list_classes must be a list of 1 to {MAX_CLASSES} names; got {classes.shape}."
         )
-    if classes.dtype.kind not in "SUO":
-        raise _course_file_error(path, f"list_classes must hold names; got dtype {classes.dtype}.")
+    if classes.dtype.kind not in layout.class_kinds:
+        raise error(path, f"list_classes must hold names; got dtype {classes.dtype}.")
 
 
-def _check_values(path: Path, split: str, x, y, classes) -> None:
-    """Pixel and label values, once read."""
-    if x.dtype.kind == "f" and not np.isfinite(x).all():
-        raise _course_file_error(path, f"{split}_set_x holds NaN or infinite pixels.")
+def _check_labels(path: Path, split: str, y, classes, error=_course_file_error) -> None:
+    """Every label indexes list_classes."""
     if y.size and (y.min() < 0 or y.max() >= len(classes)):
-        raise _course_file_error(
+        raise error(
             path,
             f"{split}_set_y holds labels {sorted({int(v) for v in np.unique(y)})[:6]}; each must"
             f" index list_classes, 0 .. {len(classes) - 1}.",
         )
-    if classes.dtype.kind == "O" and not all(isinstance(c, (bytes, str)) for c in classes):
-        raise _course_file_error(path, "list_classes must hold names (strings).")
 
 
-def _read_h5(path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _read_h5(path: Path, split: str, layout: _FileLayout = CAT_FILES):
+    """x, y (1, m) and list_classes (None if absent and not required) of one file, checked:
+    the layout from the header before anything is read, then pixels and class names."""
     import h5py
 
     keys = (f"{split}_set_x", f"{split}_set_y", "list_classes")
     try:
         with h5py.File(path, "r") as f:
-            found = {key: _dataset(f, path, key) for key in keys}
-            missing = [key for key, obj in found.items() if obj is None]
+            found = {key: _dataset(f, path, key, layout.error) for key in keys}
+            needed = keys if layout.classes_required else keys[:2]
+            missing = [key for key in needed if found[key] is None]
             if missing:
-                raise KeyError(f"{path} has no dataset(s) {missing}; it holds {sorted(f.keys())}.")
+                why = f"has no dataset(s) {missing}; it holds {sorted(f.keys())}."
+                if layout is CAT_FILES:  # load_course_h5's documented KeyError
+                    raise KeyError(f"{path} {why}")
+                raise layout.error(path, f"it {why}")
             x, y, classes = (found[key] for key in keys)
-            _check_layout(path, split, x, y, classes)
-            x, y, classes = x[()], y[()].reshape(1, -1), classes[()]
+            _check_layout(path, split, x, y, classes, layout)
+            x, y = x[()], y[()].reshape(1, -1)
+            classes = None if classes is None else classes[()]
     except OSError:  # h5py's own words name HDF5 internals; say what the learner can do
-        raise _course_file_error(
+        raise layout.error(
             path,
             "HDF5 cannot read it (truncated, corrupt, or another format). Download the"
             " course's file again.",
         ) from None
-    _check_values(path, split, x, y, classes)
+    if x.dtype.kind == "f" and not np.isfinite(x).all():
+        raise layout.error(path, f"{split}_set_x holds NaN or infinite pixels.")
+    if classes is not None:
+        if classes.dtype.kind == "O" and not all(isinstance(c, (bytes, str)) for c in classes):
+            raise layout.error(path, "list_classes must hold names (strings).")
+        if layout.classes_required:
+            _check_labels(path, split, y, classes, layout.error)
     return x, y, classes
 
 
@@ -400,60 +424,13 @@ def _signs_error(path: Path, why: str) -> ValueError:
     return ValueError(f"{path} is not a SIGNS h5 file in the course's layout: {why}")
 
 
-def _read_signs_split(path: Path, split: str):
-    """x, y and list_classes (None when absent) of one SIGNS file, checked."""
-    import h5py
-
-    kx, ky = f"{split}_set_x", f"{split}_set_y"
-    try:
-        with h5py.File(path, "r") as f:
-            try:
-                x, y, classes = (_dataset(f, path, key) for key in (kx, ky, "list_classes"))
-            except ValueError as error:  # a link or outside storage: say which file format
-                raise _signs_error(path, str(error).split(": ", 1)[-1]) from None
-            missing = [key for key, obj in ((kx, x), (ky, y)) if obj is None]
-            if missing:
-                raise _signs_error(
-                    path, f"it has no dataset {', '.join(missing)}; it holds {sorted(f.keys())}."
-                )
-            if x.ndim != 4 or x.shape[0] < 1 or min(x.shape) < 1:
-                raise _signs_error(
-                    path, f"{kx} must have shape (m, n_H, n_W, n_C) with m >= 1; got {x.shape}."
-                )
-            if x.dtype.kind not in "uif":
-                raise _signs_error(path, f"{kx} must hold pixel numbers; got dtype {x.dtype}.")
-            m = x.shape[0]
-            if y.shape not in ((m,), (1, m)):
-                raise _signs_error(
-                    path, f"{ky} must hold one label per image, ({m},) or (1, {m}); got {y.shape}."
-                )
-            if y.dtype.kind not in "iu":
-                raise _signs_error(path, f"{ky} must hold integer labels; got dtype {y.dtype}.")
-            if classes is not None and (
-                classes.ndim != 1
-                or not 1 <= classes.shape[0] <= MAX_CLASSES
-                or classes.dtype.kind not in "iuSUO"
-            ):
-                raise _signs_error(
-                    path,
-                    f"list_classes must be a list of 1 to {MAX_CLASSES} class names or numbers;"
-                    f" got shape {classes.shape}, dtype {classes.dtype}.",
-                )
-            x, y = x[()], y[()].reshape(1, -1)
-            classes = None if classes is None else classes[()]
-    except OSError:
-        raise _signs_error(
-            path, "HDF5 cannot read it (truncated, corrupt, or another format)."
-        ) from None
-    if x.dtype.kind == "f" and not np.isfinite(x).all():
-        raise _signs_error(path, f"{kx} holds NaN or infinite pixels.")
-    if (
-        classes is not None
-        and classes.dtype.kind == "O"
-        and not all(isinstance(c, (bytes, str)) for c in classes)
-    ):
-        raise _signs_error(path, "list_classes must hold class names or numbers.")
-    return x, y, classes
+SIGNS_LAYOUT = _FileLayout(
+    error=_signs_error,
+    image_shape="(m, n_H, n_W, n_C)",
+    image_ndims=(4,),
+    class_kinds="iuSUO",
+    classes_required=False,
+)
 
 
 def _class_names(classes: np.ndarray) -> np.ndarray:
@@ -495,8 +472,8 @@ def load_signs_h5(train_path, test_path) -> ImageDataset:
             raise ValueError(f"{path} is a folder; pass the path of the .h5 file inside it.")
         if not path.is_file():
             raise FileNotFoundError(f"{path} does not exist.")
-    train_x, train_y, train_classes = _read_signs_split(train_path, "train")
-    test_x, test_y, test_classes = _read_signs_split(test_path, "test")
+    train_x, train_y, train_classes = _read_h5(train_path, "train", SIGNS_LAYOUT)
+    test_x, test_y, test_classes = _read_h5(test_path, "test", SIGNS_LAYOUT)
     classes = test_classes if test_classes is not None else train_classes
     if classes is None:
         raise _signs_error(test_path, "neither file holds list_classes (the class names).")
@@ -506,13 +483,7 @@ def load_signs_h5(train_path, test_path) -> ImageDataset:
             f" {train_x.shape[1:]} (n_H, n_W, n_C); one model cannot read both."
         )
     for path, split, y in ((train_path, "train", train_y), (test_path, "test", test_y)):
-        if y.min() < 0 or y.max() >= len(classes):
-            found = sorted({int(v) for v in np.unique(y)})[:8]
-            raise _signs_error(
-                path,
-                f"{split}_set_y holds labels {found}; each must index list_classes,"
-                f" 0 .. {len(classes) - 1}.",
-            )
+        _check_labels(path, split, y, classes, _signs_error)
     return ImageDataset(
         name="signs",
         description=f"the course's SIGNS files {train_path.name}, {test_path.name}",

@@ -144,7 +144,7 @@ def test_missing_key_is_a_value_error_naming_it(tmp_path):
 
 def test_renamed_key_is_refused(tmp_path):
     message = _error(tmp_path, **{"test:test_set_x": None, "test:x": np.zeros((4, 8, 8, 3))})
-    assert "no dataset test_set_x" in message and "'x'" in message
+    assert "no dataset(s) ['test_set_x']" in message and "'x'" in message
 
 
 def test_no_classes_anywhere(tmp_path):
