@@ -423,7 +423,7 @@ assert costs[-1] < 0.2 * costs[0] and moons_accuracy > 0.95
 # A quick experiment with one hyperparameter, the learning rate, on the same network:
 
 # %%
-rates = [0.01, 0.1, 0.5, 2.0, 5.0]
+rates = [0.01, 0.1, 0.5, 2.0, 8.0]
 short = budget.pick(ci=600, full=1500)
 fig, ax = plt.subplots(figsize=(8, 3.2))
 finals, outputs, start_cost = {}, {}, None
@@ -444,15 +444,15 @@ ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
 fig.tight_layout()
 plt.show()
 print("cost after the last step:", {rate: round(value, 3) for rate, value in finals.items()})
-spread = np.ptp(outputs[5.0])
-print(f"alpha = 5: outputs for all {Y_moons.shape[1]} points within a range of {spread:.1e}")
-# Up to alpha = 2, a bigger step ends lower; alpha = 5 overshoots and ends at ln 2.
+spread = np.ptp(outputs[8.0])
+print(f"alpha = 8: outputs for all {Y_moons.shape[1]} points within a range of {spread:.1e}")
+# Up to alpha = 2, a bigger step ends lower; alpha = 8 overshoots and ends at ln 2.
 assert finals[0.01] > finals[0.1] > finals[0.5] > finals[2.0]
-assert abs(finals[5.0] - np.log(2)) < 0.01 and spread < 0.01 and finals[5.0] > start_cost
+assert abs(finals[8.0] - np.log(2)) < 0.01 and spread < 0.01 and finals[8.0] > start_cost
 
 # %% [markdown]
 # Up to $\alpha = 2$, the bigger the step, the lower the cost at the end of this budget;
-# $\alpha = 0.01$ still moves, only slowly. At $\alpha = 5$ the steps overshoot: the cost
+# $\alpha = 0.01$ still moves, only slowly. At $\alpha = 8$ the steps overshoot: the cost
 # ends at $\ln 2 = 0.693$, above where it started, with the network giving the same
 # output for every point (the spread printed above). Good rates lie between "slow" and
 # "overshoots", and only an experiment tells you where.
