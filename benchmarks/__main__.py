@@ -56,10 +56,13 @@ def _dashboard_row(name, dash, control: str, values, target_s: float | None = No
     """
     walls, cpus, renders = [], [], dash.full_renders
     for value in values:
+        updates = dash.updates
         start = time.process_time()
         dash.controls[control].value = value
         cpus.append(time.process_time() - start)
         walls.append(dash.seconds)
+        if dash.updates != updates + 1:  # a value that changed nothing would time nothing
+            raise RuntimeError(f"{name}: setting {control} = {value!r} did not redraw once.")
     wall, cpu = float(np.median(walls)), float(np.median(cpus))
     full = (dash.full_renders - renders) / len(values)
     verdict, met = "", None
@@ -82,7 +85,7 @@ def _dashboard_row(name, dash, control: str, values, target_s: float | None = No
 
 def _drag(slider, n: int = 8) -> list:
     """The next ``n`` positions of a slider from its value, as a learner's drag visits them
-    (upwards, or downwards near the top), then back to where it started."""
+    (upwards, or downwards where there is more room), then back to where it started."""
     if isinstance(slider, widgets.SelectionSlider):
         grid = [v[1] if isinstance(v, tuple) else v for v in slider.options]
     elif isinstance(slider, widgets.FloatLogSlider):
@@ -93,7 +96,10 @@ def _drag(slider, n: int = 8) -> list:
         if isinstance(slider, widgets.IntSlider):
             grid = [int(v) for v in grid]
     here = int(np.argmin([abs(v - slider.value) for v in grid]))
-    path = grid[here + 1 : here + 1 + n] if here + n < len(grid) else grid[here - n : here][::-1]
+    above, below = grid[here + 1 : here + 1 + n], grid[max(0, here - n) : here][::-1]
+    path = above if len(above) >= len(below) else below
+    if not path:
+        raise ValueError(f"slider {slider.description!r} has a single position: nothing to drag.")
     return [*path, slider.value]
 
 
