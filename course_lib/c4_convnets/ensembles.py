@@ -114,7 +114,10 @@ def train_mlp(
     """
     X = require_finite("X", X).astype(np.float64)
     m = X.shape[0]
-    y = require_shape("y", y, (m,), "(m,)").astype(int)
+    y = require_shape("y", y, (m,), "(m,)")
+    if y.dtype.kind == "f" and not np.array_equal(y, np.round(y)):
+        raise ValueError(f"y must hold labels 0..{n_classes - 1} (whole numbers); got {y[:5]}.")
+    y = y.astype(int)
     if y.min() < 0 or y.max() >= n_classes:
         raise ValueError(f"y must hold labels 0..{n_classes - 1}; got {y.min()}..{y.max()}.")
     hidden = whole_number("hidden", hidden, 1)

@@ -217,5 +217,7 @@ def test_train_mlp_is_seeded_and_learns_digits():
     assert ens.accuracy(P, d["test_y"]) > 0.85
     with pytest.raises(ValueError, match="labels 0..9"):
         ens.train_mlp(d["train_x"][:3], np.array([0, 1, 10]))
+    with pytest.raises(ValueError, match="whole numbers"):
+        ens.train_mlp(d["train_x"][:3], np.array([0.0, 0.5, 1.0]))
     with pytest.raises(ValueError, match="64 values per example"):
         ens.predict_proba(a, np.zeros((2, 9, 9, 1)))
