@@ -64,13 +64,15 @@ def test_efficientnet_phi_slider():
     assert dash.live and dash.full_renders == 1
 
 
-def test_live_dashboards_are_fast():
+def test_live_dashboards_redraw_only_their_moving_layer():
+    # Their speed is measured by `make bench` (30 ms target); here, that a slider change
+    # reuses the static layer, which is what keeps them fast.
     for dash, name, values in (
         (ad.separable_cost_dashboard(), "n_C_prime", (8, 16, 32, 64)),
         (ad.efficientnet_dashboard(), "phi", (0.5, 1.5, 2.5, 3.5)),
     ):
-        seconds = []
+        renders, updates = dash.full_renders, dash.updates
         for value in values:
             dash.controls[name].value = value
-            seconds.append(dash.seconds)
-        assert np.median(seconds) < 0.2  # ~20 ms on a quiet machine; loose for busy CI
+        assert dash.updates == updates + len(values)
+        assert dash.full_renders == renders
