@@ -159,12 +159,16 @@ def _live_dashboards():
         efficientnet_dashboard,
         separable_cost_dashboard,
     )
+    from course_lib.c4_convnets.conv_nd_dashboard import smoothing_dashboard
     from course_lib.c4_convnets.convolution_dashboard import convolution_explorer
     from course_lib.c4_convnets.edges_dashboard import (
         filter_picker_dashboard,
         output_size_dashboard,
     )
+    from course_lib.c4_convnets.faces_dashboard import tau_dashboard
     from course_lib.c4_convnets.resnets_dashboard import weight_decay_dashboard
+    from course_lib.c4_convnets.scenes import make_shape_scenes
+    from course_lib.c4_convnets.yolo_dashboard import anchor_dashboard, anchor_study
 
     def c(name, dash, control, values):
         return (name, dash, control, values)
@@ -206,6 +210,12 @@ def _live_dashboards():
     decay_block = weight_decay_dashboard(num_steps=100, lambd=0.01)
     separable = separable_cost_dashboard()
     scaling = efficientnet_dashboard()
+    crowded = make_shape_scenes(300, size=64, min_objects=3, max_objects=8, min_extent=0.1,
+                                max_extent=0.35, seed=7)  # fmt: skip
+    anchors_k = anchor_dashboard(anchor_study(crowded["boxes"], S=3), k=3)
+    same = np.arange(1980) % 2 == 0  # stand-in pair distances: same pairs closer
+    tau = tau_dashboard(np.where(same, rng.gamma(2.0, 0.2, 1980), rng.gamma(6.0, 0.25, 1980)), same)
+    smoothing = smoothing_dashboard(f=9, stride=1)
 
     sliders = [
         ("C1 activations", act, ("slope", "z_max")),
@@ -227,6 +237,9 @@ def _live_dashboards():
         ("C4 weight decay -> identity", decay_block, ("lambd", "num_steps")),
         ("C4 separable-conv cost", separable, ("n", "n_C", "f", "n_C_prime")),
         ("C4 EfficientNet scaling", scaling, ("phi",)),
+        ("C4 YOLO anchor count", anchors_k, ("k",)),
+        ("C4 face threshold tau, 1,980 pairs", tau, ("tau",)),
+        ("C4 ECG smoothing, 4 s", smoothing, ("f", "stride")),
     ]
     cases = [
         c(name, dash, control, _drag(dash.controls[control]))

@@ -36,6 +36,7 @@ __all__ = [
     "pool_layer",
     "conv_forward",
     "conv_backward",
+    "layer_gradients",
     "pool_forward",
     "pool_backward",
 ]
@@ -91,13 +92,27 @@ def conv_backward(dZ, cache, dtype: str = "float32"):
     m, n_C = A_prev.shape[0], W.shape[3]
     dZ = conv._check_dout("dZ", dZ, (m, n_H, n_W, n_C), "(m, n_H, n_W, n_C)")
     model = conv_layers(W, b, cache[3], dtype)
+    dA_prev, dW, db = layer_gradients(model, A_prev, dZ, dtype)
+    return dA_prev, dW, db.reshape(1, 1, 1, n_C)
+
+
+def layer_gradients(model, A_prev, dZ, dtype: str):
+    """(dA_prev, dW, db) of a model ending in one conv layer, given dZ = dJ/dZ, from a tape.
+
+    Args:
+        model: a Keras model whose last layer holds the (kernel, bias) to differentiate.
+        A_prev: the model's input; dZ: the gradient of the cost with respect to its output.
+
+    Returns:
+        NumPy arrays dA_prev (A_prev's shape), dW (the kernel's shape), db (n_C,).
+    """
     A = tf.constant(A_prev, dtype=dtype)
     kernel, bias = model.layers[-1].trainable_variables
     with tf.GradientTape() as tape:
         tape.watch(A)
         Z = model(A)
-    dA_prev, dW, db = tape.gradient(Z, [A, kernel, bias], output_gradients=tf.constant(dZ, dtype))
-    return np.asarray(dA_prev), np.asarray(dW), np.asarray(db).reshape(1, 1, 1, n_C)
+    grads = tape.gradient(Z, [A, kernel, bias], output_gradients=tf.constant(dZ, dtype))
+    return tuple(np.asarray(g) for g in grads)
 
 
 def pool_forward(A_prev, hparameters, mode: str = "max", dtype: str = "float32"):

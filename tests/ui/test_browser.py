@@ -55,6 +55,7 @@ LESSONS = {
     "c2_improving_dnns/05_optimization.py": "beta1=",
     "c3_structuring_ml/01_metrics_and_orthogonalization.py": "threshold=",
     "c4_convnets/01_edges_and_convolution.py": "stride=",
+    "c4_convnets/11_yolo.py": "k=",  # the anchor-count slider
 }
 # The narrowest usable slider track, in CSS pixels at the 1400 px viewport.
 MIN_TRACK_PX = 100
