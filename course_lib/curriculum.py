@@ -62,7 +62,7 @@ def entry(item_id: str) -> dict:
             "or 'X.07' (the extras)."
         )
     track = wanted.split(".")[0]
-    in_track = sorted(i for i in known if i.split(".")[0] == track)
+    in_track = sorted((i for i in known if i.split(".")[0] == track), key=_item_number)
     if not in_track:
         raise ValueError(f"{wanted} is not in the workbook yet: track {track} has no lessons yet.")
     close = difflib.get_close_matches(wanted, in_track, n=3, cutoff=0.6)
@@ -163,6 +163,11 @@ implemented and tested, run `from course_lib import where; where("C1.23")` in a 
 
 ## The map
 """
+
+
+def _item_number(item_id: str) -> int:
+    """``"C4.109"`` -> 109, so that ids sort as numbers (C4.99 before C4.100)."""
+    return int(item_id.split(".")[1])
 
 
 def _id_ranges(ids: list[str]) -> str:
