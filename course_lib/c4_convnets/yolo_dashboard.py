@@ -98,9 +98,11 @@ def anchor_dashboard(study: dict, k: int = 3) -> Dashboard:
             ax1.set_aspect("equal")
             ax1.set_xlabel("box width w (cells)")
             ax1.set_ylabel("box height h (cells)")
-            state["title1"] = ax1.text(0.02, 0.97, "", transform=ax1.transAxes, va="top",
-                                       fontsize=9, animated=True, zorder=6,
-                                       bbox={"fc": "white", "ec": "none", "alpha": 0.85})  # fmt: skip
+            label_box = {"fc": "white", "ec": "none", "alpha": 0.85}
+            state["title1"] = ax1.text(
+                0.02, 0.97, "", transform=ax1.transAxes, va="top", fontsize=9, animated=True,
+                zorder=6, bbox=label_box,
+            )  # fmt: skip
             ax2.plot(ks, study["mean_iou"], "o-", color="#555555")
             state["mark2"] = ax2.plot([], [], "o", ms=11, color="#d62728", animated=True)[0]
             ax2.set_xticks(ks)
@@ -153,7 +155,8 @@ def _draw_scene(ax, image, before, after, truth_boxes):
     ax.set_ylim(1, 0)
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.set_title(f"{len(before[0])} boxes -> {len(after[0])} after NMS", fontsize=9)
+    n = len(before[0])
+    ax.set_title(f"{n} box{'es' * (n != 1)} -> {len(after[0])} after NMS", fontsize=9)
 
 
 def _post_process(head, score_threshold, iou_threshold, max_boxes=10):
