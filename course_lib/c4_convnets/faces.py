@@ -272,14 +272,16 @@ def triplet_loss(y_true, y_pred, alpha: float = 0.2) -> float:
     Args:
         y_true: unused (Keras's loss signature); anything, e.g. None.
         y_pred: (anchor, positive, negative), each (m, n_f) (nested lists too).
-        alpha: the margin, >= 0 (the course's 0.2).
+        alpha: the margin (the course's 0.2). Any finite number is accepted, as in the
+            course's own tests (alpha = -2 gives 0 for identical encodings), although only
+            alpha > 0 rules out the trivial encoder f = 0.
 
     Returns:
         float: the loss summed over the m triplets.
     """
     del y_true
     anchor, positive, negative = _triplet(y_pred)
-    alpha = _number("alpha", alpha, low=0)
+    alpha = _number("alpha", alpha)
     pos_dist = np.sum((anchor - positive) ** 2, axis=-1)
     neg_dist = np.sum((anchor - negative) ** 2, axis=-1)
     basic_loss = pos_dist - neg_dist + alpha
@@ -291,13 +293,13 @@ def triplet_loss_forward(anchor, positive, negative, alpha: float = 0.2):
 
     Args:
         anchor, positive, negative: (m, n_f) encodings f(A), f(P), f(N).
-        alpha: the margin, >= 0.
+        alpha: the margin, a finite number (as in ``triplet_loss``).
 
     Returns:
         (J, cache): J a float (sum over the m triplets), cache for ``triplet_loss_backward``.
     """
     A, P, N = _triplet((anchor, positive, negative))
-    alpha = _number("alpha", alpha, low=0)
+    alpha = _number("alpha", alpha)
     basic = np.sum((A - P) ** 2, axis=-1) - np.sum((A - N) ** 2, axis=-1) + alpha
     J = float(np.sum(np.maximum(basic, 0.0)))
     return J, {"anchor": A, "positive": P, "negative": N, "active": basic > 0}

@@ -46,7 +46,23 @@ def test_triplet_loss_bad_input(bad):
     with pytest.raises(ValueError):
         fc.triplet_loss(None, bad)
     with pytest.raises(ValueError, match="alpha"):
-        fc.triplet_loss(None, (np.ones((1, 2)),) * 3, alpha=-1)
+        fc.triplet_loss(None, (np.ones((1, 2)),) * 3, alpha=np.inf)
+    with pytest.raises(TypeError, match="alpha"):
+        fc.triplet_loss(None, (np.ones((1, 2)),) * 3, alpha="0.2")
+
+
+@pytest.mark.parametrize(
+    "y_pred, alpha, expected",
+    [  # the course's own checks of triplet_loss, with its single-vector encodings
+        (([1.0, 1.0], [1.0, 1.0], [1.0, 1.0]), 5, 5.0),
+        (([1.0, 1.0], [1.0, 1.0], [0.0, 0.0]), 3, 1.0),
+        (([1.0, 1.0], [0.0, 0.0], [1.0, 1.0]), 0, 2.0),
+        (([0.0, 0.0], [0.0, 0.0], [0.0, 0.0]), -2, 0.0),
+        (([[1.0, 0.0], [1.0, 0.0]], [[1.0, 0.0], [1.0, 0.0]], [[0.0, 1.0], [0.0, 1.0]]), 3, 2.0),
+    ],
+)
+def test_triplet_loss_gives_the_courses_numbers(y_pred, alpha, expected):
+    assert fc.triplet_loss((None, None, None), y_pred, alpha) == expected
 
 
 def test_false_match_chance():
