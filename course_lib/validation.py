@@ -18,10 +18,14 @@ NaN or a silently wrong number. The rules, one for the whole library:
 * Labels: a binary label is the number 0 or 1, for every trainer, cost and accuracy
   (:func:`require_binary_labels`); -1/+1 labels are refused, not converted.
 * Parameter dicts must hold every key the network needs (:func:`require_keys`).
+* Scalars: counts and sizes are whole numbers >= a minimum (:func:`require_int`; 3.0 is
+  accepted, 2.5, True and "3" are not); thresholds and fractions are finite real numbers
+  in a range (:func:`require_number`).
 """
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections.abc import Iterable, Mapping
 
@@ -38,6 +42,8 @@ __all__ = [
     "require_xy",
     "require_layers",
     "require_indices",
+    "require_int",
+    "require_number",
 ]
 
 # Axis symbols that count examples: m, m_train, m_dev, M (a pool), ...
@@ -348,3 +354,43 @@ def require_indices(name: str, indices, m: int | None = None) -> np.ndarray:
             f"{name} must index the m = {m} examples (0 .. {m - 1}); got {int(arr.max())}."
         )
     return arr.astype(np.int64)
+
+
+def require_int(name: str, value, minimum: int) -> int:
+    """``value`` as an int >= ``minimum``, e.g. ``require_int("the number of anchors k", k, 1)``.
+
+    Raises:
+        TypeError: not a real number (a bool, a string, None, ...) or not a whole number.
+        ValueError: smaller than ``minimum``.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a whole number >= {minimum}; got {value!r}.")
+    if not np.isfinite(value) or value != int(value):
+        raise TypeError(f"{name} must be a whole number >= {minimum}; got {value!r}.")
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}; got {int(value)}.")
+    return int(value)
+
+
+def require_number(
+    name: str, value, low: float | None = None, high: float | None = None, *, low_open=False
+) -> float:
+    """``value`` as a finite float in [low, high] (or (low, high] with ``low_open``).
+
+    ``require_number("iou_threshold", t, 0, 1)``; ``None`` bounds are not checked.
+
+    Raises:
+        TypeError: not a real number (a bool, a string, None, ...).
+        ValueError: NaN, infinite, or outside the range.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number; got {value!r}.")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite; got {value}.")
+    below = low is not None and (value <= low if low_open else value < low)
+    if below or (high is not None and value > high):
+        left = "(" if low_open else "["
+        span = f"{left}{'-inf' if low is None else low}, {'inf' if high is None else high}]"
+        raise ValueError(f"{name} must lie in {span}; got {value}.")
+    return value

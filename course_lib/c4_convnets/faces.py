@@ -15,11 +15,9 @@ Taught in: notebooks/c4_convnets/14_face_verification.py
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from course_lib.validation import require_finite, require_numeric
+from course_lib.validation import require_finite, require_int, require_number, require_numeric
 
 __all__ = [
     "COURSE_THRESHOLD",
@@ -61,21 +59,6 @@ STRATEGIES = ("random", "semi-hard", "hard")
 # --- small validators ------------------------------------------------------------------------
 
 
-def _number(name: str, value, *, low=None, high=None, integer=False, low_open=False):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number; got {type(value).__name__}.")
-    if integer and int(value) != value:
-        raise TypeError(f"{name} must be a whole number; got {value!r}.")
-    value = int(value) if integer else float(value)
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite; got {value}.")
-    if low is not None and (value <= low if low_open else value < low):
-        raise ValueError(f"{name} must be {'>' if low_open else '>='} {low}; got {value}.")
-    if high is not None and value > high:
-        raise ValueError(f"{name} must be <= {high}; got {value}.")
-    return value
-
-
 def _encodings(name: str, f, n_f: int | None = None) -> np.ndarray:
     """f as a float64 (m, n_f) array of finite numbers with m >= 1 and n_f >= 1."""
     f = require_finite(name, f).astype(np.float64)
@@ -106,7 +89,7 @@ def _labels(name: str, labels, m: int) -> np.ndarray:
 def _rng(seed) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
-    return np.random.default_rng(_number("seed", seed, low=0, integer=True))
+    return np.random.default_rng(require_int("seed", seed, 0))
 
 
 def _triplet(y_pred):
@@ -202,7 +185,7 @@ def augment_face(
     for name, value, top in (("max_shift", max_shift, None), ("max_rotation", max_rotation, 180),
                              ("max_scale", max_scale, 0.9), ("max_brightness", max_brightness, 1),
                              ("noise", noise, 1)):  # fmt: skip
-        _number(name, value, low=0, high=top)
+        require_number(name, value, 0, top)
     rng = _rng(rng)
     angle = np.deg2rad(rng.uniform(-max_rotation, max_rotation))
     zoom = rng.uniform(1 - max_scale, 1 + max_scale)
@@ -238,7 +221,7 @@ def make_persons(images, n_photos: int, seed: int = 0, **augment) -> dict:
         raise ValueError(f"images must have shape (P, n_H, n_W); got {images.shape}.")
     if images.shape[0] < 1:
         raise ValueError("images holds no person (P = 0).")
-    n_photos = _number("n_photos", n_photos, low=1, integer=True)
+    n_photos = require_int("n_photos", n_photos, 1)
     rng = _rng(seed)
     x = np.stack([augment_face(img, rng, **augment) for img in images for _ in range(n_photos)])
     labels = np.repeat(np.arange(images.shape[0]), n_photos)
@@ -261,7 +244,7 @@ def l2_normalize(f, epsilon: float = 1e-12) -> np.ndarray:
     f = require_finite("f", f).astype(np.float64)
     if f.ndim not in (1, 2) or f.size == 0:
         raise ValueError(f"f must be encodings (m, n_f) or one encoding (n_f,); got {f.shape}.")
-    _number("epsilon", epsilon, low=0, low_open=True)
+    require_number("epsilon", epsilon, 0, low_open=True)
     norm = np.linalg.norm(f, axis=-1, keepdims=True)
     return f / np.maximum(norm, epsilon)
 
@@ -281,7 +264,7 @@ def triplet_loss(y_true, y_pred, alpha: float = 0.2) -> float:
     """
     del y_true
     anchor, positive, negative = _triplet(y_pred)
-    alpha = _number("alpha", alpha)
+    alpha = require_number("alpha", alpha)
     pos_dist = np.sum((anchor - positive) ** 2, axis=-1)
     neg_dist = np.sum((anchor - negative) ** 2, axis=-1)
     basic_loss = pos_dist - neg_dist + alpha
@@ -299,7 +282,7 @@ def triplet_loss_forward(anchor, positive, negative, alpha: float = 0.2):
         (J, cache): J a float (sum over the m triplets), cache for ``triplet_loss_backward``.
     """
     A, P, N = _triplet((anchor, positive, negative))
-    alpha = _number("alpha", alpha)
+    alpha = require_number("alpha", alpha)
     basic = np.sum((A - P) ** 2, axis=-1) - np.sum((A - N) ** 2, axis=-1) + alpha
     J = float(np.sum(np.maximum(basic, 0.0)))
     return J, {"anchor": A, "positive": P, "negative": N, "active": basic > 0}
@@ -391,8 +374,8 @@ def select_triplets(
     """
     f = _encodings("f", f)
     labels = _labels("labels", labels, f.shape[0])
-    n_triplets = _number("n_triplets", n_triplets, low=1, integer=True)
-    alpha = _number("alpha", alpha, low=0)
+    n_triplets = require_int("n_triplets", n_triplets, 1)
+    alpha = require_number("alpha", alpha, 0)
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {STRATEGIES}; got {strategy!r}.")
     _check_persons(labels)
@@ -437,7 +420,7 @@ def triplet_margin_stats(f, triplets, alpha: float = 0.2) -> dict:
         raise ValueError(f"triplets must have shape (t, 3) with t >= 1; got {triplets.shape}.")
     if np.any(triplets != np.round(triplets)) or triplets.min() < 0 or triplets.max() >= len(f):
         raise ValueError(f"triplets must hold whole-number indices in 0..{len(f) - 1}.")
-    alpha = _number("alpha", alpha, low=0)
+    alpha = require_number("alpha", alpha, 0)
     t = triplets.astype(np.int64)
     A, P, N = f[t[:, 0]], f[t[:, 1]], f[t[:, 2]]
     losses = np.maximum(np.sum((A - P) ** 2, 1) - np.sum((A - N) ** 2, 1) + alpha, 0.0)
@@ -471,7 +454,7 @@ def make_pairs(labels, n_different: int | None = None, seed=0) -> dict:
     diff = np.flatnonzero(~same)
     if n_different is None:
         n_different = n_same
-    n_different = _number("n_different", n_different, low=1, integer=True)
+    n_different = require_int("n_different", n_different, 1)
     rng = _rng(seed)
     pick = rng.choice(diff, min(n_different, diff.size), replace=False)
     keep = np.sort(np.r_[np.flatnonzero(same), pick])
@@ -556,7 +539,7 @@ def confusion_at(distances, same, tau: float) -> dict:
         "TN" (different, rejected): ints; "accuracy", "tar", "far": floats}.
     """
     distances, same = _dist_same(distances, same)
-    tau = _number("tau", tau)
+    tau = require_number("tau", tau)
     accept = distances <= tau
     tp, fn = int(np.sum(accept & same)), int(np.sum(~accept & same))
     fp, tn = int(np.sum(accept & ~same)), int(np.sum(~accept & ~same))
@@ -659,9 +642,9 @@ def train_pair_classifier(
         raise ValueError(f"Y must have shape (1, m) = (1, {X.shape[1]}); got {Y.shape}.")
     if not np.all((Y == 0) | (Y == 1)):
         raise ValueError("Y must hold 0/1 labels (1 = same person).")
-    learning_rate = _number("learning_rate", learning_rate, low=0, low_open=True)
-    num_iterations = _number("num_iterations", num_iterations, low=1, integer=True)
-    lambd = _number("lambd", lambd, low=0)
+    learning_rate = require_number("learning_rate", learning_rate, 0, low_open=True)
+    num_iterations = require_int("num_iterations", num_iterations, 1)
+    lambd = require_number("lambd", lambd, 0)
     mean, std = X.mean(1, keepdims=True), X.std(1, keepdims=True) + 1e-8
     Z = (X - mean) / std
     m = X.shape[1]
@@ -709,12 +692,12 @@ def train_softmax(X, y, K: int, learning_rate: float = 0.5, num_iterations: int 
     X = require_finite("X", X).astype(np.float64)
     if X.ndim != 2 or X.shape[1] < 1:
         raise ValueError(f"X must have shape (n_x, m) with m >= 1; got {X.shape}.")
-    K = _number("K", K, low=1, integer=True)
+    K = require_int("K", K, 1)
     y = _labels("y", y, X.shape[1])
     if y.min() < 0 or y.max() >= K:
         raise ValueError(f"y must hold person indices in 0..K-1 = 0..{K - 1}.")
-    learning_rate = _number("learning_rate", learning_rate, low=0, low_open=True)
-    num_iterations = _number("num_iterations", num_iterations, low=1, integer=True)
+    learning_rate = require_number("learning_rate", learning_rate, 0, low_open=True)
+    num_iterations = require_int("num_iterations", num_iterations, 1)
     mean = X.mean(1, keepdims=True)
     Z = X - mean
     m = X.shape[1]
@@ -823,7 +806,7 @@ def verify(image, identity, database, model, threshold: float = COURSE_THRESHOLD
     _require_database(database)
     if identity not in database:
         raise ValueError(f"{identity!r} is not in the database; it holds {sorted(database)}.")
-    threshold = _number("threshold", threshold, low=0)
+    threshold = require_number("threshold", threshold, 0)
     encoding = img_to_encoding(image, model)
     target = np.asarray(database[identity], dtype=np.float64).reshape(1, -1)
     if target.shape != encoding.shape:
@@ -846,7 +829,7 @@ def who_is_it(image, database, model, threshold: float = COURSE_THRESHOLD):
         min_dist > threshold).
     """
     _require_database(database)
-    threshold = _number("threshold", threshold, low=0)
+    threshold = require_number("threshold", threshold, 0)
     encoding = img_to_encoding(image, model)
     min_dist, identity = np.inf, None
     for name, enc in database.items():

@@ -27,7 +27,7 @@ import numbers
 import numpy as np
 
 from course_lib.c4_convnets.boxes import corners_to_midpoints, iou_matrix, require_boxes
-from course_lib.validation import require_shape
+from course_lib.validation import require_int, require_shape
 
 __all__ = [
     "localization_target",
@@ -46,14 +46,6 @@ __all__ = [
 ]
 
 N_BOX = 4
-
-
-def _integer(name: str, value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be an integer >= {minimum}; got {value!r}.")
-    if value != int(value) or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}; got {value!r}.")
-    return int(value)
 
 
 def _targets(name: str, Y, n_y: int | None = None) -> np.ndarray:
@@ -91,7 +83,7 @@ def localization_target(boxes, classes, n_classes: int = 3) -> np.ndarray:
         Y, shape (m, 5 + n_classes). Rows with no object are [0, 0, ..., 0]: the entries
         after p_c are "don't care" there.
     """
-    n_classes = _integer("n_classes", n_classes, 1)
+    n_classes = require_int("n_classes", n_classes, 1)
     if isinstance(boxes, np.ndarray) and boxes.ndim == 2:
         boxes = list(boxes[:, None, :])
     if isinstance(classes, np.ndarray) and classes.ndim == 1:
@@ -301,7 +293,7 @@ def landmark_output_size(n_landmarks: int) -> int:
     Returns:
         1 + 2 * n_landmarks.
     """
-    return 1 + 2 * _integer("n_landmarks", n_landmarks, 1)
+    return 1 + 2 * require_int("n_landmarks", n_landmarks, 1)
 
 
 def landmark_target(points, n_landmarks: int) -> np.ndarray:
@@ -317,7 +309,7 @@ def landmark_target(points, n_landmarks: int) -> np.ndarray:
     Returns:
         Y (m, 1 + 2n); rows without an object are all 0 (the landmarks are "don't care").
     """
-    n = _integer("n_landmarks", n_landmarks, 1)
+    n = require_int("n_landmarks", n_landmarks, 1)
     if not isinstance(points, list | tuple):
         raise TypeError("points must be a list of m lists of (n_landmarks, 2) arrays.")
     if len(points) < 1:

@@ -22,28 +22,12 @@ from __future__ import annotations
 import numpy as np
 from skimage import draw
 
-from course_lib.validation import require_examples
+from course_lib.validation import require_examples, require_int, require_number
 
 __all__ = ["SHAPE_CLASSES", "make_shape_scenes", "scene_table"]
 
 SHAPE_CLASSES = ("circle", "rectangle", "triangle")
 _MAX_TRIES = 60  # placements tried per shape before the scene keeps fewer objects
-
-
-def _whole(name: str, value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number, got {value!r}.")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}.")
-    return int(value)
-
-
-def _fraction(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {value!r}.")
-    if not 0 < value <= 1:
-        raise ValueError(f"{name} must be a fraction of the image side in (0, 1], got {value}.")
-    return float(value)
 
 
 def _shape_pixels(kind: str, extent: float, size: int, rng):
@@ -103,16 +87,19 @@ def make_shape_scenes(
         ``"masks"`` (m, size, size) int: 0 for background, c + 1 on class c's pixels;
         ``"class_names"``: the tuple of class names.
     """
-    m = _whole("m", m, 1)
+    m = require_int("m", m, 1)
     require_examples("m", m)
-    size = _whole("size", size, 16)
-    min_objects = _whole("min_objects", min_objects, 0)
-    max_objects = _whole("max_objects", max_objects, 1)
+    size = require_int("size", size, 16)
+    min_objects = require_int("min_objects", min_objects, 0)
+    max_objects = require_int("max_objects", max_objects, 1)
     if min_objects > max_objects:
         raise ValueError(
             f"min_objects ({min_objects}) must not exceed max_objects ({max_objects})."
         )
-    lo, hi = _fraction("min_extent", min_extent), _fraction("max_extent", max_extent)
+    lo, hi = (
+        require_number("min_extent", min_extent, 0, 1, low_open=True),
+        require_number("max_extent", max_extent, 0, 1, low_open=True),
+    )
     if lo > hi:
         raise ValueError(f"min_extent ({lo}) must not exceed max_extent ({hi}).")
     if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not 0 <= noise <= 0.5:

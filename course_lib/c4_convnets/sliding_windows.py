@@ -28,7 +28,7 @@ import numpy as np
 
 from course_lib.c4_convnets.boxes import iou_matrix, require_boxes
 from course_lib.c4_convnets.convolution import conv_forward_vectorized, pool_forward_vectorized
-from course_lib.validation import require_keys, require_shape
+from course_lib.validation import require_int, require_keys, require_shape
 
 __all__ = [
     "initialize_window_net",
@@ -48,14 +48,6 @@ __all__ = [
 
 FC_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3", "W4", "b4")
 POOL = {"f": 2, "stride": 2}
-
-
-def _integer(name: str, value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be an integer >= {minimum}; got {value!r}.")
-    if value != int(value) or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}; got {value!r}.")
-    return int(value)
 
 
 def _softmax(Z: np.ndarray) -> np.ndarray:
@@ -91,12 +83,12 @@ def initialize_window_net(
          "W2": (n_fc, p*p*n_filters), "b2": (n_fc, 1), "W3": (n_fc, n_fc), "b3": (n_fc, 1),
          "W4": (n_classes, n_fc), "b4": (n_classes, 1)} with p = (window - f + 1) / 2.
     """
-    n_C = _integer("n_C", n_C, 1)
-    f = _integer("f (the filter size)", f, 1)
-    n_filters = _integer("n_filters", n_filters, 1)
-    window = _integer("window (the crop size)", window, 1)
-    n_fc = _integer("n_fc (units of the FC layers)", n_fc, 1)
-    n_classes = _integer("n_classes", n_classes, 1)
+    n_C = require_int("n_C", n_C, 1)
+    f = require_int("f (the filter size)", f, 1)
+    n_filters = require_int("n_filters", n_filters, 1)
+    window = require_int("window (the crop size)", window, 1)
+    n_fc = require_int("n_fc (units of the FC layers)", n_fc, 1)
+    n_classes = require_int("n_classes", n_classes, 1)
     conv_side = window - f + 1
     if conv_side < 2 or conv_side % 2:
         raise ValueError(
@@ -221,9 +213,9 @@ def fc_to_conv_weights(W, b, input_shape):
     """
     if not isinstance(input_shape, tuple | list) or len(input_shape) != 3:
         raise ValueError(f"input_shape must be (n_H, n_W, n_C); got {input_shape!r}.")
-    n_H = _integer("input_shape n_H", input_shape[0], 1)
-    n_W = _integer("input_shape n_W", input_shape[1], 1)
-    n_C = _integer("input_shape n_C", input_shape[2], 1)
+    n_H = require_int("input_shape n_H", input_shape[0], 1)
+    n_W = require_int("input_shape n_W", input_shape[1], 1)
+    n_C = require_int("input_shape n_C", input_shape[2], 1)
     if n_H != n_W:
         raise ValueError(
             f"input_shape must be square (n_H = n_W) for an f x f filter; got {tuple(input_shape)}."
@@ -320,10 +312,10 @@ def sliding_window_grid(n_H: int, n_W: int, window: int, stride: int) -> tuple[i
     Returns:
         (n_rows, n_cols) of window positions.
     """
-    n_H = _integer("n_H", n_H, 1)
-    n_W = _integer("n_W", n_W, 1)
-    window = _integer("window", window, 1)
-    stride = _integer("stride (s)", stride, 1)
+    n_H = require_int("n_H", n_H, 1)
+    n_W = require_int("n_W", n_W, 1)
+    window = require_int("window", window, 1)
+    stride = require_int("stride (s)", stride, 1)
     if window > min(n_H, n_W):
         raise ValueError(
             f"the window ({window} x {window}) must fit in the image (n_H x n_W = {n_H} x {n_W})."
@@ -363,7 +355,7 @@ def resize_crops(crops, size: int) -> np.ndarray:
         (m, size, size, n_C) float64.
     """
     crops = require_shape("crops", crops, (None, None, None, None), "(m, h, w, n_C)")
-    size = _integer("size", size, 1)
+    size = require_int("size", size, 1)
     m, h, w, n_C = crops.shape
     if min(h, w, n_C) < 1:
         raise ValueError(f"crops must have h, w, n_C >= 1; got {crops.shape}.")
@@ -513,8 +505,8 @@ def make_window_dataset(
     m, size, size_w, _ = images.shape
     if size != size_w:
         raise ValueError(f"images must be square (size x size); got {images.shape[1:3]}.")
-    window = _integer("window", window, 1)
-    per_image = _integer("backgrounds_per_image", backgrounds_per_image, 0)
+    window = require_int("window", window, 1)
+    per_image = require_int("backgrounds_per_image", backgrounds_per_image, 0)
     if isinstance(max_background_iou, bool) or not isinstance(max_background_iou, numbers.Real):
         raise TypeError(f"max_background_iou must be a number; got {max_background_iou!r}.")
     if not 0 < max_background_iou <= 1:

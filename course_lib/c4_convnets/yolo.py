@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from course_lib.c4_convnets.boxes import iou_matrix, require_boxes
-from course_lib.validation import require_finite, require_numeric
+from course_lib.validation import require_finite, require_int, require_number, require_numeric
 
 __all__ = [
     "assign_to_grid",
@@ -62,25 +62,8 @@ __all__ = [
 # -- validation helpers -------------------------------------------------------------------------
 
 
-def _int_at_least(name: str, value, low: int, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{what} {name} must be an integer, got {value!r}.")
-    if value < low:
-        raise ValueError(f"{what} {name} must be >= {low}, got {value}.")
-    return int(value)
-
-
 def _grid_size(S) -> int:
-    return _int_at_least("S", S, 1, "the grid size")
-
-
-def _probability(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number in [0, 1], got {value!r}.")
-    value = float(value)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must lie in [0, 1], got {value}.")
-    return value
+    return require_int("the grid size S", S, 1)
 
 
 def _require_anchors(anchors) -> np.ndarray:
@@ -187,7 +170,7 @@ def one_hot(classes, C: int) -> np.ndarray:
     Returns:
         (n, C) float array.
     """
-    C = _int_at_least("C", C, 1, "the number of classes")
+    C = require_int("the number of classes C", C, 1)
     arr = np.atleast_1d(np.asarray(classes))
     c = _require_classes(arr, arr.shape[0] if arr.ndim == 1 else -1, C)
     return np.eye(C)[c]
@@ -300,8 +283,8 @@ def kmeans_anchors(
         IoU of every box with its best anchor.
     """
     b = _require_wh("wh", wh)
-    k = _int_at_least("k", k, 1, "the number of anchors")
-    max_iter = _int_at_least("max_iter", max_iter, 1, "the iteration count")
+    k = require_int("the number of anchors k", k, 1)
+    max_iter = require_int("the iteration count max_iter", max_iter, 1)
     b = b[np.all(b > 0, axis=1)] if np.any(np.all(b > 0, axis=1)) else b
     if np.any(np.prod(b, axis=1) <= 0):
         raise ValueError("wh: the boxes must have positive width and height to cluster them.")
@@ -352,7 +335,7 @@ def yolo_labels(boxes, classes, S: int, anchors, C: int) -> np.ndarray:
         y (S, S, A, 5 + C) float array.
     """
     S = _grid_size(S)
-    C = _int_at_least("C", C, 1, "the number of classes")
+    C = require_int("the number of classes C", C, 1)
     a = _require_anchors(anchors)
     arr = require_boxes("boxes", boxes)
     cls = _require_classes(classes, len(arr), C)
@@ -414,8 +397,8 @@ def non_max_suppression(
     s = require_finite("scores", scores).astype(np.float64).reshape(-1)
     if s.shape[0] != arr.shape[0]:
         raise ValueError(f"scores must have shape (n,) = ({arr.shape[0]},); got {s.shape}.")
-    score_threshold = _probability("score_threshold", score_threshold)
-    iou_threshold = _probability("iou_threshold", iou_threshold)
+    score_threshold = require_number("score_threshold", score_threshold, 0, 1)
+    iou_threshold = require_number("iou_threshold", iou_threshold, 0, 1)
     remaining = [int(i) for i in np.argsort(-s, kind="stable") if s[i] > score_threshold]
     ious = iou_matrix(arr, arr) if len(arr) else np.zeros((0, 0))
     keep = []
@@ -528,8 +511,8 @@ def _require_nms_inputs(scores, boxes, max_boxes, iou_threshold):
             f"box {i} has y2 < y1 or x2 < x1; these boxes are [y1, x1, y2, x2] with (y1, x1) "
             "the upper-left corner."
         )
-    max_boxes = _int_at_least("max_boxes", max_boxes, 0, "the box count")
-    iou_threshold = _probability("iou_threshold", iou_threshold)
+    max_boxes = require_int("the box count max_boxes", max_boxes, 0)
+    iou_threshold = require_number("iou_threshold", iou_threshold, 0, 1)
     return s, b, max_boxes, iou_threshold
 
 
@@ -621,7 +604,7 @@ def yolo_head(feats, anchors, num_classes: int):
         box_confidence (m, S_h, S_w, A, 1), box_class_probs (m, S_h, S_w, A, C).
     """
     a = _require_anchors(anchors)
-    C = _int_at_least("num_classes", num_classes, 1, "the number of classes")
+    C = require_int("the number of classes num_classes", num_classes, 1)
     f = require_finite("feats", feats).astype(np.float64)
     A = len(a)
     if f.ndim == 4 and f.shape[-1] == A * (5 + C):
@@ -744,7 +727,7 @@ def average_precision(tp, scores, n_positives: int) -> float:
     s = require_finite("scores", scores).astype(np.float64).reshape(-1)
     if s.shape != t.shape:
         raise ValueError(f"tp and scores must have the same shape (n,); got {t.shape}, {s.shape}.")
-    n_positives = _int_at_least("n_positives", n_positives, 0, "the object count")
+    n_positives = require_int("the object count n_positives", n_positives, 0)
     if n_positives == 0:
         return 0.0
     if t.sum() > n_positives:
@@ -774,8 +757,8 @@ def mean_average_precision(
     Returns:
         mAP (float) and per-class AP (C,) (NaN for classes with no ground-truth object).
     """
-    C = _int_at_least("num_classes", num_classes, 1, "the number of classes")
-    iou_threshold = _probability("iou_threshold", iou_threshold)
+    C = require_int("the number of classes num_classes", num_classes, 1)
+    iou_threshold = require_number("iou_threshold", iou_threshold, 0, 1)
     dets = _require_detections("detections", detections, True)
     gts = _require_detections("ground_truths", ground_truths, False)
     if len(dets) != len(gts):
@@ -807,7 +790,7 @@ def precision_recall(detections, ground_truths, iou_threshold: float = 0.5) -> t
         (precision, recall); precision is 1 when nothing is detected, recall 1 when there is
         nothing to find.
     """
-    iou_threshold = _probability("iou_threshold", iou_threshold)
+    iou_threshold = require_number("iou_threshold", iou_threshold, 0, 1)
     dets = _require_detections("detections", detections, True)
     gts = _require_detections("ground_truths", ground_truths, False)
     if len(dets) != len(gts):

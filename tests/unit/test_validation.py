@@ -7,7 +7,9 @@ from course_lib.validation import (
     require_binary_labels,
     require_examples,
     require_finite,
+    require_int,
     require_keys,
+    require_number,
     require_numeric,
     require_probabilities,
     require_shape,
@@ -204,3 +206,22 @@ def test_missing_keys_are_named():
         require_keys("parameters", {"W1": 0, "b1": 0, "W2": 0}, ["W1", "b1", "W2", "b2"])
     with pytest.raises(TypeError, match="must be a dict; got list"):
         require_keys("parameters", [], ["W1"])
+
+
+def test_whole_numbers_and_bounded_numbers():
+    assert require_int("k", 3, 1) == 3 and require_int("k", np.int64(3), 1) == 3
+    assert require_int("k", 3.0, 1) == 3
+    for bad in (2.5, True, "3", None, np.nan):
+        with pytest.raises(TypeError, match="the number of anchors k must be a whole number"):
+            require_int("the number of anchors k", bad, 1)
+    with pytest.raises(ValueError, match="k must be >= 1; got 0"):
+        require_int("k", 0, 1)
+    assert require_number("t", 0.5, 0, 1) == 0.5 and require_number("t", 1, 0, 1) == 1.0
+    with pytest.raises(ValueError, match=r"t must lie in \[0, 1\]; got 1.5"):
+        require_number("t", 1.5, 0, 1)
+    with pytest.raises(ValueError, match=r"lie in \(0, 1\]"):
+        require_number("extent", 0.0, 0, 1, low_open=True)
+    with pytest.raises(ValueError, match="finite"):
+        require_number("t", np.inf)
+    with pytest.raises(TypeError, match="must be a number"):
+        require_number("t", "0.5")
