@@ -13,8 +13,8 @@ IoU = area(intersection) / area(union). Boxes that only touch (an edge or a corn
 have no intersection; a box of zero area has IoU 0 with everything (the ratio would be 0/0
 for two such boxes, and "no overlap" is the useful answer).
 
-Taught in: the Course 4 part 2 lessons (localisation, YOLO), not yet on main; until they land
-these are tested by tests/unit/test_boxes.py.
+Taught in: notebooks/c4_convnets/11_yolo.py, section 4 (IoU); the box formats in
+09_localization_and_landmarks.py.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ box is the tight box of its shape's pixels and each mask pixel has one class.
 Coordinates are fractions of the image side: (0, 0) top-left, (1, 1) bottom-right, x across,
 y down (course_lib/c4_convnets/boxes.py).
 
-Taught in: the Course 4 part 2 detection and segmentation lessons, not yet on main; until they
-land these are tested by tests/unit/test_scenes.py.
+Taught in: notebooks/c4_convnets/09_localization_and_landmarks.py (first used); also lessons
+10-13 (sliding windows, YOLO, region proposals, semantic segmentation).
 """
 
 from __future__ import annotations
